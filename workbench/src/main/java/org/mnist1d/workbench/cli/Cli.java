@@ -1,0 +1,32 @@
+package org.mnist1d.workbench.cli;
+
+import picocli.CommandLine;
+
+/** Shared picocli setup: user mistakes become one line on stderr and exit code 2. */
+public final class Cli {
+  private Cli() {}
+
+  /** Exit code for bad input (config, argument, file). */
+  public static final int USAGE = 2;
+
+  /** Builds the command line with the workbench's error handling. */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cl = new CommandLine(command);
+    cl.setExitCodeExceptionMapper(e -> e instanceof UserError ? USAGE : 1);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+          return USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          if (ex instanceof UserError) {
+            c.getErr().println("error: " + ex.getMessage());
+            return USAGE;
+          }
+          throw ex;
+        });
+    return cl;
+  }
+}
