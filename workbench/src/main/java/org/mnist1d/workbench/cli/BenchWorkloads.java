@@ -1,0 +1,13 @@
+package org.mnist1d.workbench.cli;
+
+import java.util.List;
+
+/** The registry of benchmark workloads, in the order {@code workbench bench} runs them. */
+public final class BenchWorkloads {
+  private BenchWorkloads() {}
+
+  /** Every workload, one line each. */
+  public static List<BenchWorkload> all() {
+    return List.of();
+  }
+}
