@@ -1,0 +1,47 @@
+package org.mnist1d.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelCommandTest {
+
+  @Test
+  void installWritesAKernelspecUnderThePrefix(@TempDir Path prefix) throws Exception {
+    assertEquals(0, Main.execute("kernel", "install", "--prefix", prefix.toString()));
+    Path json = prefix.resolve("share/jupyter/kernels/mnist1d-workbench/kernel.json");
+    JsonNode spec = new ObjectMapper().readTree(json.toFile());
+    assertEquals("java", spec.get("language").asText());
+    assertEquals("message", spec.get("interrupt_mode").asText());
+    List<String> argv = new ArrayList<>();
+    spec.get("argv").forEach(a -> argv.add(a.asText()));
+    assertTrue(Path.of(argv.get(0)).isAbsolute() && Files.isExecutable(Path.of(argv.get(0))), argv.get(0));
+    assertTrue(argv.contains("-Dai.djl.offline=true"), argv.toString());
+    assertEquals(List.of("kernel", "run", "--connection-file", "{connection_file}"), argv.subList(argv.size() - 4, argv.size()));
+    String cp = argv.get(argv.indexOf("-cp") + 1);
+    for (String entry : cp.split(java.io.File.pathSeparator)) {
+      assertTrue(Path.of(entry).isAbsolute(), entry);
+    }
+    try (var leftovers = Files.list(json.getParent())) {
+      assertEquals(List.of(json), leftovers.toList(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void userAndPrefixTogetherIsAUsageError(@TempDir Path prefix) {
+    assertEquals(Cli.USAGE, Main.execute("kernel", "install", "--user", "--prefix", prefix.toString()));
+  }
+
+  @Test
+  void runWithoutAConnectionFileIsAUsageError(@TempDir Path dir) {
+    assertEquals(Cli.USAGE, Main.execute("kernel", "run", "--connection-file", dir.resolve("none.json").toString()));
+  }
+}

@@ -1,0 +1,101 @@
+package org.mnist1d.workbench.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class DisplayTest {
+
+  private final List<MimeBundle> shown = new ArrayList<>();
+
+  @AfterEach
+  void restore() {
+    Display.routeTo(null);
+  }
+
+  @Test
+  void displayRoutesEachKindToItsMimeType() throws Exception {
+    Display.routeTo(shown::add);
+    Display.display("plain");
+    Display.display(Display.html("<b>x</b> & y"));
+    Display.display(Display.svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+    Display.display(Display.png(png));
+
+    assertEquals(4, shown.size());
+    assertEquals("plain", shown.get(0).data().get(MimeBundle.TEXT));
+    assertEquals("<b>x</b> & y", shown.get(1).data().get(MimeBundle.HTML));
+    assertEquals("x & y", shown.get(1).data().get(MimeBundle.TEXT));
+    assertTrue(shown.get(2).data().get(MimeBundle.SVG).startsWith("<svg"));
+    assertArrayEquals(png, Base64.getDecoder().decode(shown.get(3).data().get(MimeBundle.PNG)));
+  }
+
+  @Test
+  void withoutAKernelTheTextFormIsPrinted() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      Display.display(Display.html("<i>only text</i>"));
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals("only text", out.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void aTableIsShownAsAnEscapedHtmlTable() {
+    Table t = Table.create("runs", StringColumn.create("model", "mlp", "<cnn>"), DoubleColumn.create("acc", 0.5, 0.25));
+    MimeBundle b = MimeBundle.of(t);
+    String html = b.data().get(MimeBundle.HTML);
+    assertTrue(html.contains("<thead><tr><th>model</th><th>acc</th></tr></thead>"), html);
+    assertTrue(html.contains("<tr><td>&lt;cnn&gt;</td><td>0.25</td></tr>"), html);
+    assertEquals(2, html.split("<tr><td>", -1).length - 1);
+    assertTrue(b.data().get(MimeBundle.TEXT).contains("mlp"));
+  }
+
+  @Test
+  void longTablesAreCutWithARowCount() {
+    Table t = Table.create("n", DoubleColumn.create("v", new double[TableHtml.MAX_ROWS + 7]));
+    String html = TableHtml.html(t, TableHtml.MAX_ROWS);
+    assertEquals(TableHtml.MAX_ROWS, html.split("<tr><td>", -1).length - 1);
+    assertTrue(html.contains("7 more rows (" + (TableHtml.MAX_ROWS + 7) + " in all)"), html);
+  }
+
+  @Test
+  void aChartIsShownAsAPngOfItsSizeAndCanBeSvg() throws Exception {
+    XYChart chart = new XYChartBuilder().width(320).height(200).title("t").build();
+    chart.addSeries("s", new double[] {0, 1, 2}, new double[] {1, 0, 1});
+    MimeBundle b = MimeBundle.of(chart);
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get(MimeBundle.PNG))));
+    assertEquals(320, img.getWidth());
+    assertEquals(200, img.getHeight());
+    String svg = ChartImages.svg(chart);
+    assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+  }
+
+  @Test
+  void bundlesBecomeJupyterDisplayDataWithTheSameTypes() {
+    DisplayData d = Display.toDisplayData(Display.html("<p>a</p>"));
+    assertEquals("<p>a</p>", d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.HTML));
+    assertEquals("a", d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.PLAIN));
+  }
+}

@@ -1,0 +1,153 @@
+package org.mnist1d.workbench.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kernel's evaluation, magics, errors and completion, without Jupyter. */
+class WorkbenchKernelTest {
+
+  private static WorkbenchKernel kernel;
+
+  @BeforeAll
+  static void start() {
+    kernel = WorkbenchKernel.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    kernel.onShutdown(false);
+  }
+
+  @Test
+  void aCellsLastExpressionIsItsValue() {
+    assertEquals(42, kernel.evalRaw("int a = 6;\nint b = 7;\na * b"));
+    assertEquals("x", kernel.evalRaw("String s = \"x\"; s"));
+    assertNull(kernel.evalRaw("int c = 1;"));
+    assertNull(kernel.evalRaw("System.out.print(\"\")"));
+  }
+
+  @Test
+  void statementsRunInOrderAndDefinitionsPersistAcrossCells() {
+    kernel.evalRaw("List<Integer> seen = new ArrayList<>();\nint twice(int v) { return 2 * v; }");
+    kernel.evalRaw("for (int i = 0; i < 3; i++) {\n  seen.add(twice(i));\n}");
+    assertEquals(List.of(0, 2, 4), kernel.evalRaw("seen"));
+  }
+
+  @Test
+  void displayInsideACellReachesTheDisplayRoute() {
+    List<MimeBundle> shown = new ArrayList<>();
+    Display.routeTo(shown::add);
+    try {
+      kernel.evalRaw("display(html(\"<b>\" + (1 + 1) + \"</b>\"));");
+    } finally {
+      Display.routeTo(null);
+    }
+    assertEquals(1, shown.size());
+    assertEquals("<b>2</b>", shown.get(0).data().get(MimeBundle.HTML));
+  }
+
+  @Test
+  void aCompileErrorNamesTheLineAndMarksTheSymbol() {
+    CompilationException e =
+        assertThrows(CompilationException.class, () -> kernel.evalRaw("int ok = 1;\n\nint bad = ok + missingName;"));
+    assertTrue(e.getMessage().contains("cannot find symbol"), e.getMessage());
+    List<String> tb = Tracebacks.of(e);
+    assertEquals("line 3: error: cannot find symbol", tb.get(0));
+    assertEquals("    int bad = ok + missingName;", tb.get(1));
+    assertEquals("                   ^^^^^^^^^^^", tb.get(2));
+  }
+
+  @Test
+  void nothingAfterACompileErrorRuns() {
+    kernel.evalRaw("int counter = 0;");
+    assertThrows(CompilationException.class, () -> kernel.evalRaw("counter++;\nnot java at all;\ncounter++;"));
+    assertEquals(1, kernel.evalRaw("counter"));
+  }
+
+  @Test
+  void aRuntimeExceptionBecomesAnErrorWithTheCellsFrames() {
+    kernel.evalRaw("int divide(int a, int b) { return a / b; }");
+    EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("int q = divide(1, 0);"));
+    assertEquals("java.lang.ArithmeticException: / by zero", e.getMessage());
+    List<String> tb = Tracebacks.of(e);
+    assertEquals("java.lang.ArithmeticException: / by zero", tb.get(0));
+    assertTrue(tb.get(1).startsWith("\tat divide (snippet"), tb.toString());
+    assertTrue(tb.stream().noneMatch(l -> l.contains("jdk.jshell") || l.contains("reflect")), tb.toString());
+    assertTrue(e.getStackTrace().length >= 2, "the reply's stack is the cell's");
+  }
+
+  @Test
+  void jarsMagicAddsAJarThatCellsCompileAndRunAgainst(@TempDir Path dir) throws Exception {
+    DemoJar.jar(dir.resolve("build"), dir.resolve("lib/demo.jar"));
+    assertEquals(DemoJar.GREETING, kernel.evalRaw("%jars " + dir + "/lib/*.jar\ndemo.Hello.hi()"));
+  }
+
+  @Test
+  void classpathMagicAddsAClassFolder(@TempDir Path dir) throws Exception {
+    Path classes = DemoJar.classes(dir);
+    kernel.evalRaw("%classpath " + classes);
+    assertEquals(DemoJar.GREETING, kernel.evalRaw("demo.Hello.hi()"));
+  }
+
+  @Test
+  void badMagicsAreErrorsNamingTheLine(@TempDir Path dir) {
+    MagicException unknown = assertThrows(MagicException.class, () -> kernel.evalRaw("int z = 1;\n%maven a:b:1"));
+    assertTrue(unknown.getMessage().startsWith("line 2: %maven: unknown line magic"), unknown.getMessage());
+    MagicException missing = assertThrows(MagicException.class, () -> kernel.evalRaw("%jars " + dir + "/none/*.jar"));
+    assertTrue(missing.getMessage().contains("nothing matches"), missing.getMessage());
+  }
+
+  @Test
+  void completionOffersNamesInScope() {
+    kernel.evalRaw("int learningRate = 3;");
+    String cell = "int other = 1;\nint y = learningR";
+    ReplacementOptions r = kernel.complete(cell, cell.length());
+    assertTrue(r.getReplacements().contains("learningRate"), r.getReplacements().toString());
+    assertEquals(cell.indexOf("learningR"), r.getSourceStart());
+    assertEquals(cell.length(), r.getSourceEnd());
+
+    String member = "%jars nothing-here.jar\n\"abc\".toUpperC";
+    ReplacementOptions m = kernel.complete(member, member.length());
+    assertTrue(m.getReplacements().contains("toUpperCase("), m.getReplacements().toString());
+  }
+
+  @Test
+  void anInterruptStopsARunningCell() throws Exception {
+    java.util.concurrent.CompletableFuture<Object> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return kernel.evalRaw("System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }");
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    // Wait until the loop has started, then interrupt as Jupyter's interrupt_request does.
+    // (the cell runs in this JVM: a system property is a cheap signal)
+    while (!run.isDone() && System.getProperty("kernel.test.spinning") == null) {
+      Thread.sleep(20);
+    }
+    kernel.interrupt();
+    Object outcome = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+    assertEquals(5, kernel.evalRaw("2 + 3"), "the kernel still runs cells after an interrupt");
+  }
+
+  @Test
+  void isCompleteAsksForMoreInsideABlock() {
+    assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("int x = 1;"));
+    assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+  }
+}
