@@ -1,6 +1,8 @@
 package org.mnist1d.workbench.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.mnist1d.workbench.meta.MetaBenchWorkloads;
 
 /** The registry of benchmark workloads, in the order {@code workbench bench} runs them. */
 public final class BenchWorkloads {
@@ -8,6 +10,8 @@ public final class BenchWorkloads {
 
   /** Every workload, one line each. */
   public static List<BenchWorkload> all() {
-    return List.of();
+    List<BenchWorkload> all = new ArrayList<>();
+    all.addAll(MetaBenchWorkloads.all());
+    return List.copyOf(all);
   }
 }

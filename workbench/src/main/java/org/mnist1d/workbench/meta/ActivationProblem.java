@@ -17,7 +17,8 @@ import org.mnist1d.workbench.data.Mnist1dData;
  * {@code window} inner losses and the hyperparameters are the learned activation's.
  *
  * <p>Randomness, deterministic per seed: the inner initialisation comes from
- * {@code SplittableRandom(seed)} and the noise rows from {@code SplittableRandom(seed + 1)}, the
+ * {@code SplittableRandom(seed)}, the noise rows from {@code SplittableRandom(seed + 1)} and the
+ * activation's initial parameters from {@code SplittableRandom(seed + 2)}; the inner ones are the
  * same at every outer step (the reference re-seeds its generator before each inner run, so its
  * noise repeats too). Evaluation draws one more noise row after the inner run's.
  */
@@ -77,9 +78,9 @@ public final class ActivationProblem implements AutoCloseable {
         settings.window());
   }
 
-  /** The activation's initial parameters: PyTorch's default init of g, from {@code seed}. */
-  public double[] initialActivation(long seed) {
-    return learned.initialize(new SplittableRandom(seed));
+  /** The activation's initial parameters: PyTorch's default init of g, from {@code seed + 2}. */
+  public double[] initialActivation() {
+    return learned.initialize(new SplittableRandom(settings.seed() + 2));
   }
 
   /** One inner run with the learned activation {@code params}, its metagradient and test accuracy. */
@@ -96,7 +97,12 @@ public final class ActivationProblem implements AutoCloseable {
 
   /** One forward inner run with a fixed activation (a baseline): meta-loss, losses, test accuracy. */
   public OuterStep baseline(String activation) {
-    MlpLearner learner = learner(Activations.named(activation));
+    return baseline(Activations.named(activation));
+  }
+
+  /** One forward inner run with any fixed activation (e.g. a piecewise-linear fit). */
+  public OuterStep baseline(Activation activation) {
+    MlpLearner learner = learner(activation);
     try (NDManager step = manager.newSubManager()) {
       NDArray theta0 = initialTheta(step, learner);
       InnerLoop.InnerRun r = loop(learner).run(theta0, new NDList(), batches, noise, constants, step);
