@@ -50,9 +50,34 @@ final class JavaSession implements AutoCloseable {
     shell.addToClasspath(path.toString());
   }
 
-  /** Stops the running snippet (JShell's local engine stops its thread). */
+  private volatile boolean running;
+  private volatile boolean stopRequested;
+
+  /**
+   * Stops the running cell: JShell's local engine stops the snippet's thread, and no further
+   * snippet of the cell starts. An interrupt that lands between two snippets would find nothing
+   * to stop, so it is repeated for a while until the cell has ended.
+   */
   void stop() {
-    shell.stop();
+    if (!running) {
+      return;
+    }
+    stopRequested = true;
+    Thread repeat =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 100 && running; i++) {
+                shell.stop();
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "cell-interrupt");
+    repeat.setDaemon(true);
+    repeat.start();
   }
 
   /**
@@ -62,8 +87,19 @@ final class JavaSession implements AutoCloseable {
    * @return the value of the last snippet when it is an expression; empty otherwise
    * @throws CompilationException when a snippet does not compile (nothing after it runs)
    * @throws EvaluationException when a snippet throws
+   * @throws CellInterruptedException when {@link #stop()} ended it
    */
   Optional<Value> eval(String code, int firstLine) {
+    stopRequested = false;
+    running = true;
+    try {
+      return evalSnippets(code, firstLine);
+    } finally {
+      running = false;
+    }
+  }
+
+  private Optional<Value> evalSnippets(String code, int firstLine) {
     Optional<Value> last = Optional.empty();
     String rest = code;
     int line = firstLine;
@@ -83,6 +119,9 @@ final class JavaSession implements AutoCloseable {
         after = "";
       }
       last = evalSnippet(snippet, line);
+      if (stopRequested) {
+        throw new CellInterruptedException(line);
+      }
       line += count(rest.substring(0, rest.length() - after.length()), '\n');
       rest = after;
     }

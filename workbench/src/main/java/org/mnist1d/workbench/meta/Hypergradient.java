@@ -2,6 +2,7 @@ package org.mnist1d.workbench.meta;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -81,16 +82,23 @@ public final class Hypergradient {
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray objective = zeroTouch(leaves, state, c);
             NDList currentState = state;
+            NDList weighted = new NDList();
+            double weight = 0;
             for (int t = start; t < end; t++) {
               scope.use(batches.at(t), noise.get(t));
               NDList next = loop.step(current, currentState, leaves, batches.at(t), noise.get(t), t, c);
               segmentLosses.add(next.get(0));
-              double w = loop.weight(t);
-              if (w != 0) {
-                objective = objective.add(next.get(0).mul(c.of(w)));
+              if (loop.weight(t) != 0) {
+                weighted.add(next.get(0));
+                weight = loop.weight(t); // the window's weight is uniform
               }
               current = next.get(1);
               currentState = new NDList(next.subList(2, next.size()));
+            }
+            if (!weighted.isEmpty()) {
+              // one stacked sum instead of two operations per step
+              NDArray counted = weighted.size() == 1 ? weighted.get(0) : NDArrays.stack(weighted);
+              objective = objective.add(counted.sum().mul(c.of(weight)));
             }
             if (adjTheta != null) {
               scope.use(adjTheta);
@@ -105,10 +113,7 @@ public final class Hypergradient {
           }
           if (recordAll) {
             // The whole loop was recorded here without a forward pass: read its losses and end.
-            for (int t = 0; t < steps; t++) {
-              losses[t] = Leaves.value(segmentLosses.get(t));
-              Divergence.check(losses[t], t, "inner loss");
-            }
+            readLosses(segmentLosses, losses, 0);
             finalTheta = current.duplicate(); // grad mode is off again: a plain copy
             finalTheta.attach(work);
           }
@@ -165,6 +170,7 @@ public final class Hypergradient {
       checkpoints[0] = first;
       return null;
     }
+    NDList lossArrays = new NDList();
     for (int t = 0; t < steps; t++) {
       boolean checkpoint = t % k == 0;
       if (checkpoint) {
@@ -178,8 +184,9 @@ public final class Hypergradient {
         scope.use(hyper);
         scope.use(batches.at(t), noise.get(t));
         NDList next = loop.step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
-        losses[t] = Leaves.value(next.get(0));
-        Divergence.check(losses[t], t, "inner loss");
+        NDArray loss = next.get(0);
+        loss.attach(work);
+        lossArrays.add(loss);
         if (!checkpoint) {
           theta.close();
           state.close();
@@ -191,7 +198,21 @@ public final class Hypergradient {
       }
     }
     state.close();
+    // One read for all losses; a NaN stops the run here, before any reverse work.
+    readLosses(lossArrays, losses, 0);
+    lossArrays.close();
     return theta;
+  }
+
+  /** Copies the 0-d loss arrays into {@code into} from {@code offset}; fails on the first non-finite one. */
+  private static void readLosses(NDList arrays, double[] into, int offset) {
+    try (NDArray all = NDArrays.stack(arrays)) {
+      double[] values = Leaves.values(all);
+      for (int i = 0; i < values.length; i++) {
+        into[offset + i] = values[i];
+        Divergence.check(values[i], offset + i, "inner loss");
+      }
+    }
   }
 
   /**

@@ -124,6 +124,28 @@ class WorkbenchKernelTest {
   }
 
   @Test
+  void anInterruptStopsARunningCell() throws Exception {
+    java.util.concurrent.CompletableFuture<Object> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return kernel.evalRaw("System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }");
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    // Wait until the loop has started, then interrupt as Jupyter's interrupt_request does.
+    // (the cell runs in this JVM: a system property is a cheap signal)
+    while (!run.isDone() && System.getProperty("kernel.test.spinning") == null) {
+      Thread.sleep(20);
+    }
+    kernel.interrupt();
+    Object outcome = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+    assertEquals(5, kernel.evalRaw("2 + 3"), "the kernel still runs cells after an interrupt");
+  }
+
+  @Test
   void isCompleteAsksForMoreInsideABlock() {
     assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("int x = 1;"));
     assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
