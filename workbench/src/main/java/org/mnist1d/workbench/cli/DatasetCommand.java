@@ -66,14 +66,31 @@ public final class DatasetCommand implements Callable<Integer> {
     }
     Mnist1dArgs args = Mnist1dArgs.parse(settings);
     Mnist1dData d = Mnist1d.generate(args);
-    if (npz) {
-      Npz.write(out, d);
-    } else {
-      DatasetCsv.write(out, d);
+    try {
+      if (npz) {
+        Npz.write(out, d);
+      } else {
+        DatasetCsv.write(out, d);
+      }
+    } catch (IOException e) {
+      throw new UserError("--out " + out + ": cannot write the file (" + reason(e) + ")", e);
     }
     stdout.println(summary(d, out));
     stdout.flush();
     return 0;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "cannot create a file in that directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** One line: shapes, class counts of train and test, and where the file went. */

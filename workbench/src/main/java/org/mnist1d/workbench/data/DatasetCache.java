@@ -2,7 +2,6 @@ package org.mnist1d.workbench.data;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,25 +80,29 @@ public final class DatasetCache {
       if (cached != null) {
         return cached;
       }
-      Mnist1dData made = generator.apply(args);
+    } catch (IOException e) {
+      warn(file, "it cannot be read: " + e.getMessage());
+    }
+    Mnist1dData made = generator.apply(args);
+    try {
       byte[] content = npzBytes(made);
       AtomicFile.write(file, out -> out.write(content));
       String line = sha256(content) + "  " + file.getFileName() + "\n";
       AtomicFile.write(sum, out -> out.write(bytes(line)));
-      return made;
     } catch (IOException e) {
-      throw new UncheckedIOException("dataset cache " + dir + ": " + e.getMessage(), e);
+      // The dataset is made either way; only the next run pays for the missing cache.
+      warnings.println("warning: cannot store dataset in cache " + dir + " (" + e + "); continuing without it");
     }
+    return made;
   }
 
   private Mnist1dData readIfIntact(Path file, Path sum, Mnist1dArgs args) throws IOException {
     byte[] content;
     String expected;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
+    if (!Files.isRegularFile(file)) {
+      return null; // not made yet
     }
+    content = Files.readAllBytes(file);
     try {
       expected = Files.readString(sum, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
     } catch (NoSuchFileException e) {

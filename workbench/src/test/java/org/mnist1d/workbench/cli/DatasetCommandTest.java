@@ -104,6 +104,18 @@ class DatasetCommandTest {
   }
 
   @Test
+  void unwritableOutIsOneLineExitTwo() throws Exception {
+    Path taken = Files.createDirectory(dir.resolve("taken.npz")); // a directory where the file should go
+    CommandRun r = CommandRun.of("dataset", "--set", "num_samples=20", "--out", taken.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("error: --out " + taken), r.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(List.of(taken), s.toList(), "no temporary file left");
+    }
+  }
+
+  @Test
   void missingOutIsAUserError() {
     CommandRun r = CommandRun.of("dataset", "--set", "seed=3");
     assertEquals(2, r.code());

@@ -96,6 +96,17 @@ class DatasetCacheTest {
   }
 
   @Test
+  void unwritableCacheStillGivesTheDatasetAndWarns() throws IOException {
+    Path notADir = Files.writeString(dir.resolve("file"), "x");
+    DatasetCache broken = new DatasetCache(notADir, Mnist1d::generate, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    Mnist1dData d = broken.get(args);
+    assertEquals(args.trainCount(), d.x().length);
+    String w = warnings.toString(StandardCharsets.UTF_8);
+    assertEquals(1, w.lines().count(), w);
+    assertTrue(w.startsWith("warning: cannot store dataset in cache " + notADir), w);
+  }
+
+  @Test
   void defaultDirectoryFollowsTheSystemProperty() {
     String old = System.getProperty("workbench.cache");
     try {

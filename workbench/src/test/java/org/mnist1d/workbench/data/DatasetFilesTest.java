@@ -159,6 +159,15 @@ class DatasetFilesTest {
   }
 
   @Test
+  void writtenFilesGetTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(tmp.resolve("plain"));
+    Path f = tmp.resolve("d.npz");
+    Npz.write(f, SMALL);
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+  }
+
+  @Test
   void readerRejectsATruncatedArchive() throws IOException {
     Path f = tmp.resolve("d.npz");
     Npz.write(f, SMALL);
