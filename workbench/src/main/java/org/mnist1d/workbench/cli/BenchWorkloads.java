@@ -2,6 +2,7 @@ package org.mnist1d.workbench.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mnist1d.workbench.data.DatasetWorkload;
 import org.mnist1d.workbench.meta.MetaBenchWorkloads;
 
 /** The registry of benchmark workloads, in the order {@code workbench bench} runs them. */
@@ -11,6 +12,7 @@ public final class BenchWorkloads {
   /** Every workload, one line each. */
   public static List<BenchWorkload> all() {
     List<BenchWorkload> all = new ArrayList<>();
+    all.add(new DatasetWorkload());
     all.addAll(MetaBenchWorkloads.all());
     return List.copyOf(all);
   }

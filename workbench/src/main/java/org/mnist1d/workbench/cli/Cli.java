@@ -15,8 +15,8 @@ public final class Cli {
     cl.setExitCodeExceptionMapper(e -> e instanceof UserError ? USAGE : 1);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
-          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-          ex.getCommandLine().getErr().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
           return USAGE;
         });
     cl.setExecutionExceptionHandler(

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WorkbenchVersion.class,
     description = "MNIST-1D metalearning workbench: datasets, experiments, reports, benchmarks.",
-    subcommands = {CommandLine.HelpCommand.class, EngineCommand.class, KernelCommand.class, MetalearnCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EngineCommand.class,
+      KernelCommand.class,
+      DatasetCommand.class,
+      BenchCommand.class,
+      MetalearnCommand.class,
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,8 @@ public final class LegacyRandom {
   private static final int LOWER_MASK = 0x7fffffff;
 
   private final int[] mt = new int[N];
+  // Tempered outputs of the current block: tempering all 624 at once is faster than one by one.
+  private final int[] block = new int[N];
   private int index;
   // randn's polar method makes two values; the second waits here, across any other calls.
   private boolean hasGauss;
@@ -41,35 +43,40 @@ public final class LegacyRandom {
   /** The next 32 raw bits (an unsigned value held in an int). */
   public int nextInt32() {
     if (index >= N) {
-      twist();
+      refill();
     }
-    int y = mt[index++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y;
+    return block[index++];
   }
 
-  private void twist() {
+  /** MT19937's twist of the whole state, then tempering of every output. */
+  private void refill() {
+    int[] mt = this.mt;
     int k = 0;
     for (; k < N - M; k++) {
       int y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
-      mt[k] = mt[k + M] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+      mt[k] = mt[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; k < N - 1; k++) {
       int y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
-      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
-    int y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+    int last = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+    mt[N - 1] = mt[M - 1] ^ (last >>> 1) ^ (-(last & 1) & MATRIX_A);
+    for (int i = 0; i < N; i++) {
+      int y = mt[i];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      block[i] = y;
+    }
     index = 0;
   }
 
   /** {@code np.random.rand()}: a double in [0, 1) with 53 random bits. */
   public double rand() {
-    long a = (nextInt32() >>> 5) & 0xFFFFFFFFL;
-    long b = (nextInt32() >>> 6) & 0xFFFFFFFFL;
+    int a = nextInt32() >>> 5; // 27 bits: non-negative as int
+    int b = nextInt32() >>> 6; // 26 bits
     return (a * 67108864.0 + b) / 9007199254740992.0;
   }
 

@@ -1,0 +1,198 @@
+package org.mnist1d.workbench.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workbench bench}: runs named workloads from {@link BenchWorkloads}, warm-up first, then
+ * timed iterations, and prints median/min/max per workload.
+ *
+ * <p>Touches no DJL class itself: {@code --threads} must reach PyTorch before its engine loads.
+ */
+@Command(
+    name = "bench",
+    description = {
+      "Time benchmark workloads (all when none is named): warm-up, then timed iterations.",
+      "Record figures in BENCHMARKS.md with --threads 1."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  /** DJL's PyTorch intra-op thread count property, read when the engine loads. */
+  public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+  /** DJL's PyTorch inter-op thread count property, read when the engine loads. */
+  public static final String INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Workloads to run (default: all). Use --list to see them.")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object per workload instead of a table line.")
+  boolean json;
+
+  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op (and inter-op) threads; set before the engine loads.")
+  Integer threads;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Timed iterations (default: each workload's own).")
+  Integer iterations;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations (default: each workload's own).")
+  Integer warmup;
+
+  @Option(names = "--list", description = "List the workloads and exit.")
+  boolean list;
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads != null) {
+      if (threads < 1) {
+        throw new UserError("--threads: expected an integer >= 1, got " + threads);
+      }
+      System.setProperty(THREADS_PROPERTY, String.valueOf(threads));
+      System.setProperty(INTEROP_THREADS_PROPERTY, String.valueOf(threads));
+    }
+    if (iterations != null && iterations < 1) {
+      throw new UserError("--iterations: expected an integer >= 1, got " + iterations);
+    }
+    if (warmup != null && warmup < 0) {
+      throw new UserError("--warmup: expected an integer >= 0, got " + warmup);
+    }
+    List<BenchWorkload> all = BenchWorkloads.all();
+    PrintWriter out = spec.commandLine().getOut();
+    if (list) {
+      for (BenchWorkload w : all) {
+        out.printf("%-24s %s%n", w.name(), w.description());
+      }
+      out.flush();
+      return 0;
+    }
+    List<BenchWorkload> chosen = choose(all);
+    for (BenchWorkload w : chosen) {
+      Map<String, Object> result = run(w);
+      out.println(json ? toJson(result) : toLine(result));
+      out.flush();
+    }
+    return 0;
+  }
+
+  private List<BenchWorkload> choose(List<BenchWorkload> all) {
+    if (names.isEmpty()) {
+      return all;
+    }
+    List<BenchWorkload> chosen = new ArrayList<>();
+    for (String n : names) {
+      BenchWorkload w = all.stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
+      if (w == null) {
+        List<String> known = all.stream().map(BenchWorkload::name).toList();
+        throw new UserError("unknown workload '" + n + "'; known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+      }
+      chosen.add(w);
+    }
+    return chosen;
+  }
+
+  private Map<String, Object> run(BenchWorkload w) throws Exception {
+    int warm = warmup != null ? warmup : w.warmup();
+    int n = iterations != null ? iterations : w.iterations();
+    double[] ms = new double[n];
+    resetHeapPeaks();
+    try (BenchWorkload.Trial trial = w.prepare()) {
+      for (int i = 0; i < warm; i++) {
+        trial.runOnce();
+      }
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        trial.runOnce();
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+    }
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", w.name());
+    r.put("median_ms", round(median));
+    r.put("min_ms", round(sorted[0]));
+    r.put("max_ms", round(sorted[n - 1]));
+    r.put("iterations", n);
+    r.put("warmup", warm);
+    r.put("threads", threads != null ? (Object) threads : System.getProperty(THREADS_PROPERTY, "default"));
+    r.put("peak_heap_mb", round(peakHeapMb()));
+    Double rss = peakRssMb();
+    if (rss != null) {
+      r.put("peak_rss_mb", round(rss));
+    }
+    return r;
+  }
+
+  private static String toLine(Map<String, Object> r) {
+    return String.format(
+        "%-24s median %10.3f ms   min %10.3f   max %10.3f   (%s iterations, threads %s, peak heap %.0f MB%s)",
+        r.get("name"),
+        (Double) r.get("median_ms"),
+        (Double) r.get("min_ms"),
+        (Double) r.get("max_ms"),
+        r.get("iterations"),
+        r.get("threads"),
+        (Double) r.get("peak_heap_mb"),
+        r.containsKey("peak_rss_mb") ? String.format(", peak RSS %.0f MB", (Double) r.get("peak_rss_mb")) : "");
+  }
+
+  private static String toJson(Map<String, Object> r) throws JsonProcessingException {
+    return new ObjectMapper().writeValueAsString(r);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  private static void resetHeapPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static double peakHeapMb() {
+    long bytes = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        bytes += p.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / (1024.0 * 1024.0);
+  }
+
+  /** The process's peak resident set (VmHWM) so far, where /proc tells it. */
+  private static Double peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: leave it out
+    }
+    return null;
+  }
+}
