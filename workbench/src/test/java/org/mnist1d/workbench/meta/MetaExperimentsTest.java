@@ -99,4 +99,20 @@ class MetaExperimentsTest {
     assertTrue(e.getMessage().contains("params.outer_steps") && e.getMessage().contains("integer"), e.getMessage());
     assertEquals(2, Files.list(tmp).count(), "no run directory for a bad config");
   }
+
+  @Test
+  void divergenceFailsTheRunNamingStepsAndKeepsEarlierRows(@TempDir Path tmp) throws Exception {
+    // an absurd outer step sends the learning rate to -1e307 after outer step 0
+    Path config = Files.writeString(tmp.resolve("div.yaml"), "experiment: metalearn-lr\ndataset: {num_samples: 300}\n"
+        + "params: {hidden: 6, batch: 20, inner_steps: 8, outer_steps: 4, outer_lr: 1.0e308, initial_lr: 0.5}\n");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    OuterLoop.Diverged d = assertThrows(OuterLoop.Diverged.class, () -> MetaExperiments.run(config, tmp.resolve("r"), null, quiet));
+    assertEquals(1, d.outerStep());
+    Path dir = Files.list(tmp.resolve("r")).findFirst().orElseThrow();
+    JsonNode status = new ObjectMapper().readTree(dir.resolve("status.json").toFile());
+    assertEquals("failed", status.get("state").asText());
+    assertTrue(status.get("reason").asText().matches("diverged at outer step 1, inner step \\d+: inner loss is .*"),
+        status.get("reason").asText());
+    assertEquals(2, Files.readAllLines(dir.resolve("metrics.csv")).size(), "header and outer step 0 are kept");
+  }
 }
