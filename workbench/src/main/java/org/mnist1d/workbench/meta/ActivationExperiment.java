@@ -134,7 +134,7 @@ public final class ActivationExperiment {
       results.set("fit_breaks", OuterRunFiles.JSON.valueToTree(fit.breaks()));
       results.put("seconds", (System.nanoTime() - start) / 1e9);
       files.summary(p, results);
-      report(dir, results, fx, fy, fit);
+      report(dir, results, fx, fy, fit, p);
       files.status("done", null);
     }
   }
@@ -170,12 +170,12 @@ public final class ActivationExperiment {
   }
 
   /** Learned vs baselines table; test accuracy per outer step with baselines; the curve's evolution; the fit. */
-  static void report(Path dir, ObjectNode results, double[] fx, double[] fy, PiecewiseLinear fit) {
+  static void report(Path dir, ObjectNode results, double[] fx, double[] fy, PiecewiseLinear fit, Map<String, Object> p) {
     Path report = dir.resolve("report");
     List<Map<String, String>> rows = OuterRunFiles.readCsv(dir.resolve("metrics.csv"));
     double[] step = MetaCharts.column(rows, "outer_step");
-    StringBuilder md = new StringBuilder("# metalearn-activation\n\n| activation | meta-loss (last 200) | mean inner loss (all) "
-        + "| test acc |\n|---|---|---|---|\n");
+    StringBuilder md = new StringBuilder("# metalearn-activation\n\n| activation | meta-loss (last " + p.get("meta_loss_steps")
+        + " inner losses) | mean of all inner losses | test acc |\n|---|---|---|---|\n");
     md.append(String.format(Locale.ROOT, "| learned (outer step %d) | %.4f | | %.1f |%n", rows.size() - 1,
         results.get("final_meta_loss").asDouble(), results.get("final_test_acc").asDouble()));
     md.append(String.format(Locale.ROOT, "| piecewise-linear fit | %.4f | | %.1f |%n", results.get("fit_meta_loss").asDouble(),
@@ -187,8 +187,8 @@ public final class ActivationExperiment {
       double a = e.getValue().get("test_acc").asDouble();
       acc.add(e.getKey(), new double[] {step[0], step[step.length - 1]}, new double[] {a, a});
     });
-    MetaCharts.save(report.resolve("test_accuracy.png"), "Test accuracy (500 examples)", "outer step", "%", acc);
-    MetaCharts.save(report.resolve("meta_loss.png"), "Meta-loss (last 200 inner losses)", "outer step", "meta-loss",
+    MetaCharts.save(report.resolve("test_accuracy.png"), "Test accuracy (" + p.get("test_examples") + " examples)", "outer step", "%", acc);
+    MetaCharts.save(report.resolve("meta_loss.png"), "Meta-loss (last " + p.get("meta_loss_steps") + " inner losses)", "outer step", "meta-loss",
         new MetaCharts.Lines().add("learned", step, MetaCharts.column(rows, "meta_loss")));
     List<Map<String, String>> curves = OuterRunFiles.readCsv(dir.resolve("activation.csv"));
     MetaCharts.Lines evolution = new MetaCharts.Lines();
@@ -202,7 +202,7 @@ public final class ActivationExperiment {
     }
     MetaCharts.save(report.resolve("activation_evolution.png"), "Learned activation", "x", "act(x)", evolution);
     double[] fitY = Arrays.stream(fx).map(fit::apply).toArray();
-    MetaCharts.save(report.resolve("fit.png"), "6-piece linear fit", "x", "act(x)",
+    MetaCharts.save(report.resolve("fit.png"), p.get("fit_pieces") + "-piece linear fit", "x", "act(x)",
         new MetaCharts.Lines().add("learned (final)", fx, fy).add("fit", fx, fitY));
     md.append(String.format(Locale.ROOT, "%nFit breakpoints: %s (RMSE %.4f)%n%n", Arrays.toString(fit.breaks()),
         fit.rmse(fx, fy)));
