@@ -36,6 +36,10 @@ class WorkbenchKernelTest {
     assertEquals("x", kernel.evalRaw("String s = \"x\"; s"));
     assertNull(kernel.evalRaw("int c = 1;"));
     assertNull(kernel.evalRaw("System.out.print(\"\")"));
+    // A trailing semicolon hides an expression's value (printf returns its stream), as in IPython.
+    assertNull(kernel.evalRaw("System.out.printf(\"\");"));
+    assertNull(kernel.evalRaw("c + 1;"));
+    assertEquals(2, kernel.evalRaw("c + 1;\nc + 1"));
   }
 
   @Test
