@@ -29,7 +29,9 @@ public final class MetalearnCommand implements Callable<Integer> {
       if (threads < 1) {
         throw new UserError("--threads: expected a positive integer, got " + threads);
       }
-      ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+      // before the engine loads, as the bench command does
+      System.setProperty(BenchCommand.THREADS_PROPERTY, String.valueOf(threads));
+      System.setProperty(BenchCommand.INTEROP_THREADS_PROPERTY, String.valueOf(threads));
     }
     if (!config.toFile().isFile()) {
       throw new UserError("CONFIG: no such file: " + config);
