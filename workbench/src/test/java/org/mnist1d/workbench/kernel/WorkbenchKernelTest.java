@@ -150,6 +150,15 @@ class WorkbenchKernelTest {
   }
 
   @Test
+  void inspectShowsTheSignaturesAtTheCursor() {
+    String code = "Math.max(";
+    org.dflib.jjava.jupyter.kernel.display.DisplayData d = kernel.inspect(code, code.length(), false);
+    String text = String.valueOf(d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.PLAIN));
+    assertTrue(text.contains("int Math.max(int a, int b)"), text);
+    assertTrue(text.contains("double Math.max(double a, double b)"), text);
+  }
+
+  @Test
   void isCompleteAsksForMoreInsideABlock() {
     assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("int x = 1;"));
     assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
