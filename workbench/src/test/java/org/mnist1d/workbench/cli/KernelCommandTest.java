@@ -25,6 +25,7 @@ class KernelCommandTest {
     spec.get("argv").forEach(a -> argv.add(a.asText()));
     assertTrue(Path.of(argv.get(0)).isAbsolute() && Files.isExecutable(Path.of(argv.get(0))), argv.get(0));
     assertTrue(argv.contains("-Dai.djl.offline=true"), argv.toString());
+    assertTrue(argv.contains("-Dai.djl.pytorch.num_threads=1"), argv.toString());
     assertEquals(List.of("kernel", "run", "--connection-file", "{connection_file}"), argv.subList(argv.size() - 4, argv.size()));
     String cp = argv.get(argv.indexOf("-cp") + 1);
     for (String entry : cp.split(java.io.File.pathSeparator)) {
@@ -38,6 +39,14 @@ class KernelCommandTest {
   @Test
   void userAndPrefixTogetherIsAUsageError(@TempDir Path prefix) {
     assertEquals(Cli.USAGE, Main.execute("kernel", "install", "--user", "--prefix", prefix.toString()));
+  }
+
+  @Test
+  void threadsAreSetOnTheKernelsCommandLine(@TempDir Path prefix) throws Exception {
+    assertEquals(0, Main.execute("kernel", "install", "--prefix", prefix.toString(), "--threads", "2"));
+    String json = Files.readString(prefix.resolve("share/jupyter/kernels/mnist1d-workbench/kernel.json"));
+    assertTrue(json.contains("\"-Dai.djl.pytorch.num_threads=2\""), json);
+    assertEquals(Cli.USAGE, Main.execute("kernel", "install", "--prefix", prefix.toString(), "--threads", "0"));
   }
 
   @Test

@@ -88,8 +88,9 @@ class DisplayTest {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get(MimeBundle.PNG))));
     assertEquals(320, img.getWidth());
     assertEquals(200, img.getHeight());
-    String svg = ChartImages.svg(chart);
+    String svg = Display.svg(chart).data().get(MimeBundle.SVG);
     assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+    assertTrue(svg.contains("width=\"320"), svg.substring(0, Math.min(400, svg.length())));
   }
 
   @Test
