@@ -1,0 +1,19 @@
+package org.mnist1d.workbench.run;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of experiments, by the name used in {@code experiment:}. */
+public final class Experiments {
+  private Experiments() {}
+
+  /** Every registered experiment. */
+  public static List<Experiment> all() {
+    return List.of(new QuickstartExperiment());
+  }
+
+  /** The experiment called {@code name}. */
+  public static Optional<Experiment> named(String name) {
+    return all().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+}
