@@ -112,7 +112,8 @@ public final class Display {
       var show = kernel.getClass().getMethod("display", dataClass);
       return b -> {
         try {
-          Object data = dataClass.getConstructor().newInstance();
+          // IJava's DisplayData has no empty constructor: it starts from the text/plain form.
+          Object data = dataClass.getConstructor(String.class).newInstance(b.data().get(MimeBundle.TEXT));
           for (Map.Entry<String, String> e : b.data().entrySet()) {
             put.invoke(data, e.getKey(), e.getValue());
           }

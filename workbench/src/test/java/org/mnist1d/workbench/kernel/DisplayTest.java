@@ -94,6 +94,20 @@ class DisplayTest {
   }
 
   @Test
+  void underIJavaDisplaysGoToItsKernel() {
+    io.github.spencerpark.ijava.IJava.Kernel ijava = new io.github.spencerpark.ijava.IJava.Kernel();
+    io.github.spencerpark.ijava.IJava.kernel = ijava;
+    try {
+      Display.display(Display.html("<p>under IJava</p>"));
+    } finally {
+      io.github.spencerpark.ijava.IJava.kernel = null;
+    }
+    assertEquals(1, ijava.shown.size());
+    assertEquals("<p>under IJava</p>", ijava.shown.get(0).data.get(MimeBundle.HTML));
+    assertEquals("under IJava", ijava.shown.get(0).data.get(MimeBundle.TEXT));
+  }
+
+  @Test
   void bundlesBecomeJupyterDisplayDataWithTheSameTypes() {
     DisplayData d = Display.toDisplayData(Display.html("<p>a</p>"));
     assertEquals("<p>a</p>", d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.HTML));
