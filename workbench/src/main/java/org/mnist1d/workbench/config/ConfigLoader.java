@@ -163,7 +163,7 @@ public final class ConfigLoader {
     if (n.isMap()) {
       Map<String, ConfigNode> m = new LinkedHashMap<>();
       n.map().forEach((k, v) -> m.put(k, deepCopy(v)));
-      return new ConfigNode(m, n.location());
+      return new ConfigNode(m, n.location(), n.keyLocation());
     }
     return n;
   }
@@ -182,7 +182,7 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigNode> e : given.map().entrySet()) {
           if (!defMap.containsKey(e.getKey())) {
             List<String> known = defMap.keySet().stream().map(String::valueOf).toList();
-            throw new ConfigError(e.getValue().location(), join(path, e.getKey()), "unknown key"
+            throw new ConfigError(e.getValue().keyLocation(), join(path, e.getKey()), "unknown key"
                 + DidYouMean.hint(e.getKey(), known) + "; expected one of " + String.join(", ", known));
           }
         }

@@ -7,8 +7,14 @@ import java.util.Map;
 /**
  * A YAML value with its location. {@code value} is a {@code Map<String, ConfigNode>} (insertion
  * ordered), a {@code List<ConfigNode>}, or a scalar: String, Long, Double, Boolean or null.
+ * {@code keyLocation} is where its key stands when it is a mapping's entry (for "unknown key").
  */
-public record ConfigNode(Object value, Location location) {
+public record ConfigNode(Object value, Location location, Location keyLocation) {
+
+  /** A value that is not a mapping's entry (or whose key position does not matter). */
+  public ConfigNode(Object value, Location location) {
+    this(value, location, location);
+  }
 
   public boolean isMap() {
     return value instanceof Map;

@@ -35,7 +35,7 @@ final class Sweeps {
           }
         }
         case "seeds" -> points = product(points, "seed", values(e.getValue(), "sweep.seeds"));
-        default -> throw new ConfigError(e.getValue().location(), "sweep." + e.getKey(),
+        default -> throw new ConfigError(e.getValue().keyLocation(), "sweep." + e.getKey(),
             "unknown key" + DidYouMean.hint(e.getKey(), List.of("grid", "seeds")) + "; expected grid or seeds");
       }
     }
@@ -55,7 +55,7 @@ final class Sweeps {
     for (String part : path.split("\\.")) {
       if (!(cur instanceof Map<?, ?> m) || !m.containsKey(part)) {
         List<String> known = cur instanceof Map<?, ?> mm ? mm.keySet().stream().map(String::valueOf).toList() : List.of();
-        throw new ConfigError(at.location(), "sweep.grid." + path, "no such config key"
+        throw new ConfigError(at.keyLocation(), "sweep.grid." + path, "no such config key"
             + (sofar.isEmpty() ? "" : " under " + sofar) + DidYouMean.hint(part, known));
       }
       cur = m.get(part);

@@ -72,7 +72,8 @@ public final class YamlReader {
         if (m.containsKey(key.getValue())) {
           throw new ConfigError(at(source, key.getStartMark()), child, "duplicate key");
         }
-        m.put(key.getValue(), convert(source, t.getValueNode(), child));
+        ConfigNode value = convert(source, t.getValueNode(), child);
+        m.put(key.getValue(), new ConfigNode(value.value(), value.location(), at(source, key.getStartMark())));
       }
       return new ConfigNode(m, loc);
     }

@@ -126,7 +126,7 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
   private static void keys(Map<String, ConfigNode> m, List<String> allowed, String path) {
     for (Map.Entry<String, ConfigNode> e : m.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw new ConfigError(e.getValue().location(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+        throw new ConfigError(e.getValue().keyLocation(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
             "unknown key" + DidYouMean.hint(e.getKey(), allowed) + "; expected one of " + String.join(", ", allowed));
       }
     }

@@ -47,7 +47,10 @@ public final class QuickstartExperiment implements Experiment {
     training.put("lr", 0.01);
     training.put("eval_every", 25);
     training.put("checkpoint_every", 100);
-    return Map.of("model", model, "training", training);
+    Map<String, Object> sections = new LinkedHashMap<>();
+    sections.put("model", model);
+    sections.put("training", training);
+    return sections;
   }
 
   @Override
