@@ -67,7 +67,8 @@ public final class TableFormats {
     return c.getString(row);
   }
 
-  static String escape(String s) {
+  /** Text escaped for HTML. */
+  public static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }
