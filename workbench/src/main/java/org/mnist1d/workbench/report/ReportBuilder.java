@@ -277,7 +277,8 @@ public final class ReportBuilder {
 
   private static void style(Styler s) {
     s.setChartBackgroundColor(java.awt.Color.WHITE);
-    s.setLegendPosition(Styler.LegendPosition.InsideSE);
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
     s.setAntiAlias(true);
   }
 }
