@@ -2,6 +2,7 @@ package org.mnist1d.workbench.run;
 
 import java.util.List;
 import java.util.Optional;
+import org.mnist1d.workbench.train.ClassificationExperiment;
 
 /** The registry of experiments, by the name used in {@code experiment:}. */
 public final class Experiments {
@@ -9,7 +10,7 @@ public final class Experiments {
 
   /** Every registered experiment. */
   public static List<Experiment> all() {
-    return List.of(new QuickstartExperiment());
+    return List.of(ClassificationExperiment.quickstart(), ClassificationExperiment.benchmark());
   }
 
   /** The experiment called {@code name}. */

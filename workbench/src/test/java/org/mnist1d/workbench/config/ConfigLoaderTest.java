@@ -48,9 +48,9 @@ class ConfigLoaderTest {
   @Test
   void overridesReachAnyKeyAndParseYamlValues() throws Exception {
     Config c = loader.load(file("experiment: quickstart\ntraining: {steps: 10}\n"),
-        List.of("training.steps=7", "model.activation=tanh", "dataset.padding=[30, 40]", "training.lr=1e-3")).get(0).config();
+        List.of("training.steps=7", "model=cnn", "dataset.padding=[30, 40]", "training.lr=1e-3")).get(0).config();
     assertEquals(7, c.integer("training.steps"));
-    assertEquals("tanh", c.string("model.activation"));
+    assertEquals("cnn", c.string("model"));
     assertEquals(30, c.dataset().paddingLow());
     assertEquals(40, c.dataset().paddingHigh());
     assertEquals(0.001, c.number("training.lr"));
@@ -62,13 +62,13 @@ class ConfigLoaderTest {
         "experiment: quickstart",
         "sweep:",
         "  grid:",
-        "    model.hidden: [10, 20]",
+        "    model: [logistic, mlp]",
         "    training.lr: [0.1, 0.01]",
         "  seeds: [1, 2]", "")), List.of());
     assertEquals(8, points.size());
-    assertEquals(Map.of("hidden", 10, "lr", 0.1, "seed", 1L), points.get(0).params());
-    assertEquals(Map.of("hidden", 20, "lr", 0.01, "seed", 2L), points.get(7).params());
-    assertEquals(20, points.get(7).config().integer("model.hidden"));
+    assertEquals(Map.of("model", "logistic", "lr", 0.1, "seed", 1L), points.get(0).params());
+    assertEquals(Map.of("model", "mlp", "lr", 0.01, "seed", 2L), points.get(7).params());
+    assertEquals("mlp", points.get(7).config().string("model"));
     assertEquals(2, points.get(7).config().seed());
     // a sweep can be set from the command line too
     assertEquals(3, loader.load(file("experiment: quickstart\n"), List.of("sweep.seeds=[4, 5, 6]")).size());
@@ -82,7 +82,7 @@ class ConfigLoaderTest {
 
   @Test
   void unknownKeySuggestsTheClosest() throws Exception {
-    assertEquals("F:3:3: training.setps: unknown key (did you mean 'steps'?); expected one of steps, batch, lr, eval_every, checkpoint_every",
+    assertEquals("F:3:3: training.setps: unknown key (did you mean 'steps'?); expected one of steps, batch, optimizer, lr, eval_every, checkpoint_every",
         error("experiment: quickstart\ntraining:\n  setps: 3\n"));
     assertTrue(error("experiment: quickstart\ntrainig: {}\n").startsWith("F:2:1: trainig: unknown key (did you mean 'training'?)"));
   }
@@ -91,7 +91,9 @@ class ConfigLoaderTest {
   void wrongTypesAreNamed() throws Exception {
     assertEquals("F:2:19: training.steps: expected an integer, got 'many'", error("experiment: quickstart\ntraining: {steps: many}\n"));
     assertEquals("F:2:16: training.lr: expected a number, got true", error("experiment: quickstart\ntraining: {lr: true}\n"));
-    assertEquals("F:2:8: model: expected a section of keys, got 3", error("experiment: quickstart\nmodel: 3\n"));
+    assertEquals("F:2:11: training: expected a section of keys, got 3", error("experiment: quickstart\ntraining: 3\n"));
+    assertEquals("F:2:8: model: expected one of logistic, mlp, cnn, gru, got 'gpt' (did you mean 'gru'?)",
+        error("experiment: quickstart\nmodel: gpt\n"));
   }
 
   @Test
@@ -121,8 +123,8 @@ class ConfigLoaderTest {
   void badSweepsAreNamed() throws Exception {
     assertTrue(error("experiment: quickstart\nsweep: {grid: {training.stepz: [1]}}\n")
         .startsWith("F:2:16: sweep.grid.training.stepz: no such config key under training (did you mean 'steps'?)"));
-    assertEquals("F:2:30: sweep.grid.model.hidden: expected a non-empty list of values",
-        error("experiment: quickstart\nsweep: {grid: {model.hidden: 5}}\n"));
+    assertEquals("F:2:32: sweep.grid.training.steps: expected a non-empty list of values",
+        error("experiment: quickstart\nsweep: {grid: {training.steps: 5}}\n"));
     assertTrue(error("experiment: quickstart\nsweep: {seed: [1]}\n").startsWith("F:2:9: sweep.seed: unknown key (did you mean 'seeds'?)"));
   }
 }

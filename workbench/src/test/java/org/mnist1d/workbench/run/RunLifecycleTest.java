@@ -33,7 +33,7 @@ class RunLifecycleTest {
     Files.writeString(f, String.join("\n",
         "experiment: quickstart",
         "dataset: {num_samples: 500}",
-        "model: {hidden: 20}",
+        "model: logistic",
         "training: {steps: " + steps + ", batch: 50, eval_every: " + evalEvery + ", checkpoint_every: " + checkpointEvery + "}",
         ""));
     return f;
@@ -96,10 +96,10 @@ class RunLifecycleTest {
     Result r = cli("run", bad.toString(), "--runs-dir", runs.toString());
     assertEquals(2, r.code());
     assertEquals("error: " + bad + ":3:10: training.steps: expected an integer >= 1, got -1", r.err().strip());
-    Result o = cli("run", config(5, 5, 5).toString(), "--runs-dir", runs.toString(), "--set", "model.hidden=wide");
+    Result o = cli("run", config(5, 5, 5).toString(), "--runs-dir", runs.toString(), "--set", "training.batch=wide");
     assertEquals(2, o.code());
     assertEquals(1, o.err().strip().lines().count(), o.err());
-    assertTrue(o.err().contains("model.hidden: expected an integer, got 'wide'"), o.err());
+    assertTrue(o.err().contains("training.batch: expected an integer, got 'wide'"), o.err());
     assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "no run directory");
   }
 
