@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code workbench kernel install|run}: the Jupyter kernel for Java notebooks. */
 @Command(
     name = "kernel",
+    mixinStandardHelpOptions = true,
     description = "The Jupyter kernel for Java notebooks (JShell with the workbench on the class path).",
     subcommands = {KernelCommand.Install.class, KernelCommand.Run.class})
 public final class KernelCommand implements Runnable {
@@ -24,7 +25,7 @@ public final class KernelCommand implements Runnable {
   }
 
   /** Writes the kernelspec so that Jupyter lists the kernel. */
-  @Command(name = "install", description = "Install the kernelspec '" + WorkbenchKernel.NAME + "' for Jupyter (default: --user).")
+  @Command(name = "install", mixinStandardHelpOptions = true, description = "Install the kernelspec '" + WorkbenchKernel.NAME + "' for Jupyter (default: --user).")
   static final class Install implements Runnable {
 
     static final class Where {
@@ -62,7 +63,7 @@ public final class KernelCommand implements Runnable {
   }
 
   /** Runs the kernel for Jupyter; the kernelspec's command line calls this. */
-  @Command(name = "run", hidden = true, description = "Run the kernel on a Jupyter connection file (started by Jupyter).")
+  @Command(name = "run", hidden = true, mixinStandardHelpOptions = true, description = "Run the kernel on a Jupyter connection file (started by Jupyter).")
   static final class Run implements Runnable {
     @Option(names = "--connection-file", required = true, paramLabel = "FILE", description = "Jupyter's connection file.")
     Path connectionFile;

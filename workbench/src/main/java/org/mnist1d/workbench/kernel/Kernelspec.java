@@ -103,7 +103,10 @@ public record Kernelspec(List<String> argv, String displayName, String language)
       return Path.of(data, "kernels");
     }
     String xdg = System.getenv("XDG_DATA_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    // Jupyter reads $HOME; Java's user.home comes from the password database and may differ.
+    String home = System.getenv("HOME");
+    home = home != null && !home.isBlank() ? home : System.getProperty("user.home");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share");
     return base.resolve("jupyter").resolve("kernels");
   }
 

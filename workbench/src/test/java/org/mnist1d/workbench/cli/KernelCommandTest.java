@@ -36,6 +36,21 @@ class KernelCommandTest {
     }
   }
 
+  /** As Jupyter does, --user follows $HOME (and XDG_DATA_HOME / JUPYTER_DATA_DIR when set). */
+  @Test
+  void userInstallGoesUnderHome(@TempDir Path home) throws Exception {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, Main.class.getName(), "kernel", "install", "--user").redirectErrorStream(true);
+    pb.environment().put("HOME", home.toString());
+    pb.environment().remove("XDG_DATA_HOME");
+    pb.environment().remove("JUPYTER_DATA_DIR");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+    assertTrue(Files.isRegularFile(home.resolve(".local/share/jupyter/kernels/mnist1d-workbench/kernel.json")), out);
+  }
+
   @Test
   void userAndPrefixTogetherIsAUsageError(@TempDir Path prefix) {
     assertEquals(Cli.USAGE, Main.execute("kernel", "install", "--user", "--prefix", prefix.toString()));
