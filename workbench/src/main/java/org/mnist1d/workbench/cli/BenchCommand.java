@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchCommand implements Callable<Integer> {
   /** DJL's PyTorch intra-op thread count property, read when the engine loads. */
-  public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+  public static final String THREADS_PROPERTY = EngineThreads.THREADS_PROPERTY;
 
   /** DJL's PyTorch inter-op thread count property, read when the engine loads. */
-  public static final String INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
+  public static final String INTEROP_THREADS_PROPERTY = EngineThreads.INTEROP_THREADS_PROPERTY;
 
   @Spec CommandSpec spec;
 
@@ -62,13 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (threads != null) {
-      if (threads < 1) {
-        throw new UserError("--threads: expected an integer >= 1, got " + threads);
-      }
-      System.setProperty(THREADS_PROPERTY, String.valueOf(threads));
-      System.setProperty(INTEROP_THREADS_PROPERTY, String.valueOf(threads));
-    }
+    EngineThreads.set(threads);
     if (iterations != null && iterations < 1) {
       throw new UserError("--iterations: expected an integer >= 1, got " + iterations);
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code workbench kernel install|run}: the Jupyter kernel for Java notebooks. */
 @Command(
     name = "kernel",
+    mixinStandardHelpOptions = true,
     description = "The Jupyter kernel for Java notebooks (JShell with the workbench on the class path).",
     subcommands = {KernelCommand.Install.class, KernelCommand.Run.class})
 public final class KernelCommand implements Runnable {
@@ -24,7 +25,7 @@ public final class KernelCommand implements Runnable {
   }
 
   /** Writes the kernelspec so that Jupyter lists the kernel. */
-  @Command(name = "install", description = "Install the kernelspec '" + WorkbenchKernel.NAME + "' for Jupyter (default: --user).")
+  @Command(name = "install", mixinStandardHelpOptions = true, description = "Install the kernelspec '" + WorkbenchKernel.NAME + "' for Jupyter (default: --user).")
   static final class Install implements Runnable {
 
     static final class Where {
@@ -38,15 +39,22 @@ public final class KernelCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+        description = "PyTorch intra-op threads of the kernel (default: ${DEFAULT-VALUE}; small models run fastest on one).")
+    int threads;
+
     @Override
     public void run() {
       Path kernels =
           where != null && where.prefix != null
               ? Kernelspec.prefixKernelsDir(where.prefix.toAbsolutePath().normalize())
               : Kernelspec.userKernelsDir();
+      if (threads < 1) {
+        throw new UserError("kernel install: --threads must be at least 1, got " + threads);
+      }
       Path dir;
       try {
-        dir = Kernelspec.forThisJvm().installInto(kernels);
+        dir = Kernelspec.forThisJvm(threads).installInto(kernels);
       } catch (IOException e) {
         throw new UserError("kernel install: cannot write the kernelspec under " + kernels + ": " + e.getMessage());
       }
@@ -55,7 +63,7 @@ public final class KernelCommand implements Runnable {
   }
 
   /** Runs the kernel for Jupyter; the kernelspec's command line calls this. */
-  @Command(name = "run", hidden = true, description = "Run the kernel on a Jupyter connection file (started by Jupyter).")
+  @Command(name = "run", hidden = true, mixinStandardHelpOptions = true, description = "Run the kernel on a Jupyter connection file (started by Jupyter).")
   static final class Run implements Runnable {
     @Option(names = "--connection-file", required = true, paramLabel = "FILE", description = "Jupyter's connection file.")
     Path connectionFile;

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       BenchCommand.class,
       MetalearnCommand.class,
+      RunCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
     })
 public final class Main implements Runnable {
 

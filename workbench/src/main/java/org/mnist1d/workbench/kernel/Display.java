@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Rich output from notebook cells: {@code display(x)} shows text, HTML, PNG or SVG under the cell.
@@ -47,6 +48,16 @@ public final class Display {
   /** An SVG image from its XML. */
   public static MimeBundle svg(String svg) {
     return MimeBundle.svg(svg);
+  }
+
+  /** An XChart chart as PNG (what {@code display(chart)} shows). */
+  public static MimeBundle png(Chart<?, ?> chart) {
+    return MimeBundle.png(ChartImages.png(chart));
+  }
+
+  /** An XChart chart as SVG: sharp at any zoom, larger in the notebook file. */
+  public static MimeBundle svg(Chart<?, ?> chart) {
+    return MimeBundle.svg(ChartImages.svg(chart));
   }
 
   /** Sends every display to {@code sink} instead of a kernel (null restores the default); for tests. */
@@ -101,7 +112,8 @@ public final class Display {
       var show = kernel.getClass().getMethod("display", dataClass);
       return b -> {
         try {
-          Object data = dataClass.getConstructor().newInstance();
+          // IJava's DisplayData has no empty constructor: it starts from the text/plain form.
+          Object data = dataClass.getConstructor(String.class).newInstance(b.data().get(MimeBundle.TEXT));
           for (Map.Entry<String, String> e : b.data().entrySet()) {
             put.invoke(data, e.getKey(), e.getValue());
           }

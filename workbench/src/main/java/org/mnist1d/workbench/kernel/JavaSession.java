@@ -84,7 +84,8 @@ final class JavaSession implements AutoCloseable {
    * Evaluates {@code code} snippet by snippet.
    *
    * @param firstLine the cell line (1-based) where {@code code} starts, for error messages
-   * @return the value of the last snippet when it is an expression; empty otherwise
+   * @return the value of the last snippet when it is an expression written without a trailing
+   *     semicolon; empty otherwise
    * @throws CompilationException when a snippet does not compile (nothing after it runs)
    * @throws EvaluationException when a snippet throws
    * @throws CellInterruptedException when {@link #stop()} ended it
@@ -118,7 +119,12 @@ final class JavaSession implements AutoCloseable {
         snippet = rest;
         after = "";
       }
+      // As in IPython, a trailing semicolon hides the value: `x` shows x, `printf(...);` shows nothing.
+      boolean quiet = rest.substring(0, rest.length() - after.length()).strip().endsWith(";");
       last = evalSnippet(snippet, line);
+      if (quiet) {
+        last = Optional.empty();
+      }
       if (stopRequested) {
         throw new CellInterruptedException(line);
       }

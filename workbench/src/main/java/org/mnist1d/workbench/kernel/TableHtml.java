@@ -1,49 +1,28 @@
 package org.mnist1d.workbench.kernel;
 
+import org.mnist1d.workbench.report.TableFormats;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
-/** A Tablesaw table as an HTML table (header, at most {@value #MAX_ROWS} rows, a row count). */
+/**
+ * A Tablesaw table as notebook output: its name as a caption, then the report's HTML table
+ * ({@link TableFormats}: numbers rounded for reading, at most {@value #MAX_ROWS} rows), with
+ * Tablesaw's own text rendering as the plain-text form.
+ */
 public final class TableHtml {
   private TableHtml() {}
 
-  /** Rows shown before the table is cut with a "... more rows" line. */
+  /** Rows shown before the table is cut. */
   public static final int MAX_ROWS = 50;
 
   /** The table as HTML with its text form as the fallback. */
   public static MimeBundle bundle(Table table) {
-    return MimeBundle.html(html(table, MAX_ROWS), table.printAll());
+    return MimeBundle.html(html(table), table.rowCount() > MAX_ROWS ? table.print(MAX_ROWS) : table.printAll());
   }
 
-  /** An HTML {@code <table>} of the first {@code maxRows} rows, values as Tablesaw prints them. */
-  public static String html(Table table, int maxRows) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<table class=\"dataframe\">\n");
-    if (table.name() != null && !table.name().isBlank()) {
-      sb.append("<caption>").append(escape(table.name())).append("</caption>\n");
-    }
-    sb.append("<thead><tr>");
-    for (Column<?> c : table.columns()) {
-      sb.append("<th>").append(escape(c.name())).append("</th>");
-    }
-    sb.append("</tr></thead>\n<tbody>\n");
-    int rows = Math.min(maxRows, table.rowCount());
-    for (int r = 0; r < rows; r++) {
-      sb.append("<tr>");
-      for (Column<?> c : table.columns()) {
-        sb.append("<td>").append(escape(c.getString(r))).append("</td>");
-      }
-      sb.append("</tr>\n");
-    }
-    sb.append("</tbody>\n</table>\n");
-    if (table.rowCount() > rows) {
-      sb.append("<p>... ").append(table.rowCount() - rows).append(" more rows (")
-          .append(table.rowCount()).append(" in all)</p>\n");
-    }
-    return sb.toString();
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  /** The HTML: caption (the table's name, if any), table, and how many rows were left out. */
+  public static String html(Table table) {
+    String name = table.name();
+    String caption = name == null || name.isBlank() ? "" : "<p><b>" + TableFormats.escape(name) + "</b></p>\n";
+    return caption + TableFormats.html(table, MAX_ROWS);
   }
 }

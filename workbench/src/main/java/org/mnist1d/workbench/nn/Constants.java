@@ -18,9 +18,10 @@ public final class Constants {
 
   /** A 0-d constant of the given type, owned by libtorch and attached to {@code manager}. */
   public static NDArray scalar(NDManager manager, double value, DataType type) {
-    try (NDArray fromJava = manager.create(value)) {
+    try (NDArray fromJava = manager.create(value);
+        NDArray typed = fromJava.toType(type, true)) {
       // duplicate() clones inside libtorch, so nothing refers to the Java buffer afterwards.
-      return fromJava.toType(type, true).duplicate();
+      return typed.duplicate();
     }
   }
 

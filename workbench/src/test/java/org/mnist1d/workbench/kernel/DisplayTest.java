@@ -62,22 +62,23 @@ class DisplayTest {
   }
 
   @Test
-  void aTableIsShownAsAnEscapedHtmlTable() {
+  void aTableIsShownAsAnEscapedHtmlTableUnderItsName() {
     Table t = Table.create("runs", StringColumn.create("model", "mlp", "<cnn>"), DoubleColumn.create("acc", 0.5, 0.25));
     MimeBundle b = MimeBundle.of(t);
     String html = b.data().get(MimeBundle.HTML);
-    assertTrue(html.contains("<thead><tr><th>model</th><th>acc</th></tr></thead>"), html);
-    assertTrue(html.contains("<tr><td>&lt;cnn&gt;</td><td>0.25</td></tr>"), html);
+    assertTrue(html.startsWith("<p><b>runs</b></p>"), html);
+    assertTrue(html.contains("<th>model</th><th>acc</th>"), html);
+    assertTrue(html.contains("<td>&lt;cnn&gt;</td>"), html);
     assertEquals(2, html.split("<tr><td>", -1).length - 1);
     assertTrue(b.data().get(MimeBundle.TEXT).contains("mlp"));
   }
 
   @Test
-  void longTablesAreCutWithARowCount() {
+  void longTablesAreCut() {
     Table t = Table.create("n", DoubleColumn.create("v", new double[TableHtml.MAX_ROWS + 7]));
-    String html = TableHtml.html(t, TableHtml.MAX_ROWS);
-    assertEquals(TableHtml.MAX_ROWS, html.split("<tr><td>", -1).length - 1);
-    assertTrue(html.contains("7 more rows (" + (TableHtml.MAX_ROWS + 7) + " in all)"), html);
+    String html = TableHtml.html(t);
+    assertEquals(TableHtml.MAX_ROWS, html.split("<tr><td", -1).length - 1);
+    assertTrue(html.contains("7 more rows"), html);
   }
 
   @Test
@@ -88,8 +89,23 @@ class DisplayTest {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get(MimeBundle.PNG))));
     assertEquals(320, img.getWidth());
     assertEquals(200, img.getHeight());
-    String svg = ChartImages.svg(chart);
+    String svg = Display.svg(chart).data().get(MimeBundle.SVG);
     assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+    assertTrue(svg.contains("width=\"320"), svg.substring(0, Math.min(400, svg.length())));
+  }
+
+  @Test
+  void underIJavaDisplaysGoToItsKernel() {
+    io.github.spencerpark.ijava.IJava.Kernel ijava = new io.github.spencerpark.ijava.IJava.Kernel();
+    io.github.spencerpark.ijava.IJava.kernel = ijava;
+    try {
+      Display.display(Display.html("<p>under IJava</p>"));
+    } finally {
+      io.github.spencerpark.ijava.IJava.kernel = null;
+    }
+    assertEquals(1, ijava.shown.size());
+    assertEquals("<p>under IJava</p>", ijava.shown.get(0).data.get(MimeBundle.HTML));
+    assertEquals("under IJava", ijava.shown.get(0).data.get(MimeBundle.TEXT));
   }
 
   @Test

@@ -34,7 +34,7 @@ class JupyterExecutionTest {
     Assumptions.assumeTrue(jupyter != null, "jupyter nbconvert is not installed");
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path dir = Kernelspec.of(java, classpath, null).installInto(Kernelspec.prefixKernelsDir(tmp.resolve("prefix")));
+    Path dir = Kernelspec.of(java, classpath, null, 1).installInto(Kernelspec.prefixKernelsDir(tmp.resolve("prefix")));
     assertTrue(Files.isRegularFile(dir.resolve("kernel.json")));
   }
 

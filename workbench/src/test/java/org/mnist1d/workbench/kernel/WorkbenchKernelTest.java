@@ -36,6 +36,10 @@ class WorkbenchKernelTest {
     assertEquals("x", kernel.evalRaw("String s = \"x\"; s"));
     assertNull(kernel.evalRaw("int c = 1;"));
     assertNull(kernel.evalRaw("System.out.print(\"\")"));
+    // A trailing semicolon hides an expression's value (printf returns its stream), as in IPython.
+    assertNull(kernel.evalRaw("System.out.printf(\"\");"));
+    assertNull(kernel.evalRaw("c + 1;"));
+    assertEquals(2, kernel.evalRaw("c + 1;\nc + 1"));
   }
 
   @Test
@@ -143,6 +147,15 @@ class WorkbenchKernelTest {
     Object outcome = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
     assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
     assertEquals(5, kernel.evalRaw("2 + 3"), "the kernel still runs cells after an interrupt");
+  }
+
+  @Test
+  void inspectShowsTheSignaturesAtTheCursor() {
+    String code = "Math.max(";
+    org.dflib.jjava.jupyter.kernel.display.DisplayData d = kernel.inspect(code, code.length(), false);
+    String text = String.valueOf(d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.PLAIN));
+    assertTrue(text.contains("int Math.max(int a, int b)"), text);
+    assertTrue(text.contains("double Math.max(double a, double b)"), text);
   }
 
   @Test

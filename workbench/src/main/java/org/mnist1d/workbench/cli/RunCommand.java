@@ -1,0 +1,72 @@
+package org.mnist1d.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.run.Experiments;
+import org.mnist1d.workbench.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code workbench run CONFIG [--set k=v]...}: one run directory per sweep point; or --resume. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run an experiment config (every sweep point), or resume an interrupted run.",
+        "Prints each run directory on stdout as it is created; progress goes to stderr."})
+public final class RunCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "experiment YAML, e.g. configs/quickstart.yaml")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override any config key, e.g. training.steps=500")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "where run directories go (default: ${DEFAULT-VALUE})")
+  Path runsDir;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue this interrupted run from its last checkpoint")
+  Path resume;
+
+  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the engine's)")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "no progress output")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((config == null) == (resume == null)) {
+      throw new UserError("run: give either CONFIG or --resume RUN_DIR");
+    }
+    if (resume != null && !overrides.isEmpty()) {
+      throw new UserError("run: --set cannot change a resumed run (its config.yaml is fixed)");
+    }
+    EngineThreads.set(threads);
+    Runner runner = new Runner(!quiet, System.err, dir -> {
+      System.out.println(dir);
+      System.out.flush();
+    });
+    if (resume != null) {
+      return report(List.of(runner.resume(resume)));
+    }
+    // Everything is validated before the first run directory is made.
+    List<ConfigLoader.Point> points = new ConfigLoader(Experiments.all()).load(config, overrides);
+    List<Runner.Outcome> outcomes = new ArrayList<>();
+    for (ConfigLoader.Point p : points) {
+      outcomes.add(runner.start(p, runsDir));
+    }
+    return report(outcomes);
+  }
+
+  private static int report(List<Runner.Outcome> outcomes) {
+    int failed = 0;
+    for (Runner.Outcome o : outcomes) {
+      if (!o.done()) {
+        failed++;
+        System.err.println("failed: " + o.dir() + ": " + o.error());
+      }
+    }
+    return failed == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,26 @@
+package org.mnist1d.workbench.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/** Java values into libtorch-owned NDArrays and back (parameters, checkpoints, batches). */
+public final class ArrayValues {
+  private ArrayValues() {}
+
+  /** {@code values} as an array of {@code shape} and {@code type}, owned by libtorch, on {@code manager}. */
+  public static NDArray of(NDManager manager, double[] values, Shape shape, DataType type) {
+    try (NDArray fromJava = manager.create(values, shape); NDArray typed = fromJava.toType(type, true)) {
+      // toType(copy) then duplicate: nothing refers to the Java buffer afterwards (see Constants)
+      return typed.duplicate();
+    }
+  }
+
+  /** The values of {@code array} as doubles. */
+  public static double[] values(NDArray array) {
+    try (NDArray d = array.toType(DataType.FLOAT64, true)) {
+      return d.toDoubleArray();
+    }
+  }
+}

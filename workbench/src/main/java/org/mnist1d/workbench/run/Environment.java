@@ -1,0 +1,50 @@
+package org.mnist1d.workbench.run;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.mnist1d.workbench.cli.WorkbenchVersion;
+
+/** What a run ran on, for {@code env.json}: versions, device, threads, git commit, start time. */
+public final class Environment {
+  private Environment() {}
+
+  /** The facts, in a stable order. */
+  public static Map<String, Object> describe(Device device) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("workbench", WorkbenchVersion.get());
+    m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    m.put("djl", Engine.getDjlVersion());
+    Engine engine = Engine.getInstance();
+    m.put("engine", engine.getEngineName());
+    m.put("pytorch", engine.getVersion());
+    m.put("device", device.toString());
+    m.put("gpus_visible", engine.getGpuCount());
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "engine default"));
+    m.put("git_commit", gitCommit());
+    m.put("started", Instant.now().toString());
+    return m;
+  }
+
+  /** HEAD of the workbench checkout, or null when git or the checkout is not there. */
+  static String gitCommit() {
+    String root = System.getProperty("workbench.root", ".");
+    try {
+      Process p = new ProcessBuilder("git", "-C", Path.of(root).toString(), "rev-parse", "HEAD")
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
+        return out;
+      }
+    } catch (Exception e) {
+      // no git: leave it out
+    }
+    return null;
+  }
+}

@@ -1,0 +1,116 @@
+package org.mnist1d.workbench.run;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.mnist1d.workbench.cli.UserError;
+import org.mnist1d.workbench.config.Config;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.nn.Devices;
+import org.mnist1d.workbench.report.ReportWriter;
+
+/**
+ * Runs one configured point in a fresh run directory, or resumes an interrupted one: writes the
+ * resolved config and environment, keeps summary.json's status true at every moment, and writes
+ * the experiment's default report at the end.
+ */
+public final class Runner {
+  private final boolean showProgress;
+  private final PrintStream log;
+  private final Consumer<Path> created;
+
+  /**
+   * A runner; {@code log} receives one-line notes (e.g. a report that could not be written),
+   * {@code created} each run directory as soon as it exists.
+   */
+  public Runner(boolean showProgress, PrintStream log, Consumer<Path> created) {
+    this.showProgress = showProgress;
+    this.log = log;
+    this.created = created;
+  }
+
+  /** The outcome of one run. */
+  public record Outcome(Path dir, boolean done, String error) {}
+
+  /** Starts a new run of {@code point} under {@code runsRoot}. */
+  public Outcome start(ConfigLoader.Point point, Path runsRoot) throws IOException {
+    Config config = point.config();
+    Experiment experiment = experiment(config);
+    Device device = device(config);
+    RunDirectory dir = RunDirectory.create(runsRoot, config.string("name"), point.params());
+    created.accept(dir.path());
+    dir.writeText(RunDirectory.CONFIG, config.toYaml());
+    Map<String, Object> env = Environment.describe(device);
+    dir.writeJson(RunDirectory.ENV, env);
+    Summary summary = new Summary(dir, experiment.name(), config.string("name"), point.params(), String.valueOf(env.get("started")));
+    summary.write();
+    return execute(experiment, new RunContext(dir, config, point.params(), device, summary, Optional.empty(), showProgress), summary, dir);
+  }
+
+  /** Continues the run in {@code runDir} from its last checkpoint (or from the start). */
+  public Outcome resume(Path runDir) throws IOException {
+    RunDirectory dir = RunDirectory.existing(runDir);
+    Config config = new ConfigLoader(Experiments.all()).loadResolved(dir.file(RunDirectory.CONFIG));
+    JsonNode old = dir.readJson(RunDirectory.SUMMARY);
+    if ("done".equals(old.path("status").asText())) {
+      throw new UserError(runDir + ": run is already done; nothing to resume");
+    }
+    Experiment experiment = experiment(config);
+    Device device = device(config);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> previous = RunDirectory.JSON.convertValue(old, Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> params = previous.get("params") instanceof Map<?, ?> p ? (Map<String, Object>) p : new LinkedHashMap<>();
+    Summary summary = new Summary(dir, experiment.name(), config.string("name"), params, null);
+    summary.restore(previous);
+    summary.status("running", null);
+    Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
+    return execute(experiment, new RunContext(dir, config, params, device, summary, checkpoint, showProgress), summary, dir);
+  }
+
+  private Outcome execute(Experiment experiment, RunContext ctx, Summary summary, RunDirectory dir) throws IOException {
+    String error = null;
+    try {
+      experiment.run(ctx);
+    } catch (RunFailure f) {
+      error = f.getMessage();
+    } catch (UserError e) {
+      error = e.getMessage();
+    } catch (Exception | OutOfMemoryError e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } finally {
+      ctx.closeMetrics();
+    }
+    summary.status(error == null ? "done" : "failed", error);
+    if (error == null) {
+      Optional<String> report = experiment.defaultReport();
+      if (report.isPresent()) {
+        try {
+          ReportWriter.forRun(report.get(), dir.path());
+        } catch (RuntimeException e) {
+          log.println("warning: " + dir.path() + ": default report not written (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return new Outcome(dir.path(), error == null, error);
+  }
+
+  private static Experiment experiment(Config config) {
+    return Experiments.named(config.experiment())
+        .orElseThrow(() -> config.error("experiment", "unknown experiment '" + config.experiment() + "'"));
+  }
+
+  private static Device device(Config config) {
+    try {
+      return Devices.resolve(config.device());
+    } catch (IllegalArgumentException e) {
+      throw config.error("device", e.getMessage().replaceFirst("^device: ", ""));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.mnist1d.workbench.run;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The content of {@code summary.json}: status (running, done, failed), experiment, params (what
+ * tells this run apart in its sweep), results (final figures, nested by dotted key), error.
+ */
+public final class Summary {
+  private final RunDirectory dir;
+  private final Map<String, Object> content = new LinkedHashMap<>();
+  private final Map<String, Object> results = new LinkedHashMap<>();
+
+  Summary(RunDirectory dir, String experiment, String name, Map<String, Object> params, String started) {
+    this.dir = dir;
+    content.put("status", "running");
+    content.put("experiment", experiment);
+    content.put("name", name);
+    content.put("params", new LinkedHashMap<>(params));
+    content.put("results", results);
+    content.put("started", started);
+  }
+
+  /** A result by dotted key ({@code baselines.relu.test_acc}); written out at once. */
+  public synchronized void result(String key, Object value) {
+    Map<String, Object> cur = results;
+    String[] parts = key.split("\\.");
+    for (int i = 0; i < parts.length - 1; i++) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> next = (Map<String, Object>) cur.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+      cur = next;
+    }
+    cur.put(parts[parts.length - 1], value);
+    write();
+  }
+
+  /** Restores results of a resumed run. */
+  @SuppressWarnings("unchecked")
+  synchronized void restore(Map<String, Object> previous) {
+    Object r = previous.get("results");
+    if (r instanceof Map<?, ?> m) {
+      results.putAll((Map<String, Object>) m);
+    }
+    Object s = previous.get("started");
+    if (s != null) {
+      content.put("started", s);
+    }
+  }
+
+  synchronized void status(String status, String error) {
+    content.put("status", status);
+    if (error != null) {
+      content.put("error", error);
+    } else {
+      content.remove("error");
+    }
+    if (!status.equals("running")) {
+      content.put("finished", Instant.now().toString());
+    } else {
+      content.remove("finished");
+    }
+    write();
+  }
+
+  synchronized void write() {
+    dir.writeJson(RunDirectory.SUMMARY, content);
+  }
+}

@@ -1,0 +1,173 @@
+package org.mnist1d.workbench.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mnist1d.workbench.config.Checks;
+import org.mnist1d.workbench.config.Config;
+import org.mnist1d.workbench.data.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.workbench.run.Checkpoint;
+import org.mnist1d.workbench.run.Experiment;
+import org.mnist1d.workbench.run.MetricsLog;
+import org.mnist1d.workbench.run.Progress;
+import org.mnist1d.workbench.run.RunContext;
+import org.mnist1d.workbench.run.RunFailure;
+
+/**
+ * Trains one of the paper's classifiers on MNIST-1D (shared/spec/experiments.md section 1),
+ * optionally on shuffled positions, logging train/test loss and accuracy every few steps.
+ * {@code classification} has the benchmark's defaults (6000 Adam steps); {@code quickstart} is the
+ * same experiment, shortened to a few hundred steps.
+ */
+public final class ClassificationExperiment implements Experiment {
+  static final List<String> COLUMNS = List.of("step", "train_loss", "train_acc", "test_loss", "test_acc");
+
+  private final String name;
+  private final int steps;
+  private final int evalEvery;
+  private final int checkpointEvery;
+  private final String report;
+
+  private ClassificationExperiment(String name, int steps, int evalEvery, int checkpointEvery, String report) {
+    this.name = name;
+    this.steps = steps;
+    this.evalEvery = evalEvery;
+    this.checkpointEvery = checkpointEvery;
+    this.report = report;
+  }
+
+  /** The benchmark: 6000 steps, evaluated every 100. */
+  public static ClassificationExperiment benchmark() {
+    return new ClassificationExperiment("classification", 6000, 100, 1000, BENCHMARK_REPORT);
+  }
+
+  /** A few hundred steps of the MLP: the first thing to run. */
+  public static ClassificationExperiment quickstart() {
+    return new ClassificationExperiment("quickstart", 300, 25, 100, RUN_REPORT.replace("TITLE", "Quickstart"));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("steps", steps);
+    training.put("batch", 100);
+    training.put("optimizer", "adam");
+    training.put("lr", 0.01);
+    training.put("eval_every", evalEvery);
+    training.put("checkpoint_every", checkpointEvery);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("model", "mlp");
+    d.put("shuffle", false);
+    d.put("training", training);
+    return d;
+  }
+
+  @Override
+  public long defaultSeed() {
+    return 42;
+  }
+
+  @Override
+  public void check(Config c) {
+    Checks.oneOf(c, "model", Models.NAMES);
+    Checks.atLeast(c, "training.steps", 1);
+    Checks.atLeast(c, "training.batch", 1);
+    Checks.oneOf(c, "training.optimizer", List.of("adam", "sgd"));
+    Checks.positive(c, "training.lr");
+    Checks.atLeast(c, "training.eval_every", 1);
+    Checks.atLeast(c, "training.checkpoint_every", 1);
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    Config c = ctx.config();
+    Mnist1dData data = ctx.data();
+    double[][] x = data.x();
+    double[][] xTest = data.xTest();
+    if (c.bool("shuffle")) {
+      // the published "shuffled" benchmark: one fixed permutation, NumPy seed(42), permutation(L)
+      int[] perm = PositionShuffle.permutation(x[0].length, 42);
+      x = PositionShuffle.apply(x, perm);
+      xTest = PositionShuffle.apply(xTest, perm);
+    }
+    int total = c.integer("training.steps");
+    int every = c.integer("training.eval_every");
+    int checkpointEvery = c.integer("training.checkpoint_every");
+    Model model = Models.named(c.string("model"), x[0].length, 10);
+    try (NDManager m = NDManager.newBaseManager(ctx.device());
+        TrainingRun run = new TrainingRun(model, m, x, data.y(), xTest, data.yTest(), c.integer("training.batch"),
+            c.string("training.optimizer"), c.number("training.lr"), TrainingRun.initial(model, c.seed()), DataType.FLOAT32)) {
+      Optional<Checkpoint> from = ctx.resumeFrom();
+      if (from.isPresent()) {
+        List<double[]> snapshot = new ArrayList<>();
+        for (int i = 0; from.get().arrays().containsKey("a" + i); i++) {
+          snapshot.add(from.get().array("a" + i));
+        }
+        run.restore(snapshot, (int) from.get().step());
+      }
+      MetricsLog log = ctx.metrics(COLUMNS);
+      TrainingRun.Evaluation last = null;
+      try (Progress progress = ctx.progress(name + " " + model.name(), total)) {
+        while (true) {
+          int t = run.step();
+          if (t % every == 0 || t == total) {
+            last = run.evaluate();
+            if (!Double.isFinite(last.trainLoss())) {
+              throw new RunFailure("diverged at step " + t + ": train loss is " + last.trainLoss());
+            }
+            log.log(t, last.trainLoss(), last.trainAcc(), last.testLoss(), last.testAcc());
+            progress.at(t, String.format("test acc %.1f%%", last.testAcc()));
+          }
+          if (t == total) {
+            break;
+          }
+          run.update();
+          if (run.step() % checkpointEvery == 0 && run.step() < total) {
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            List<double[]> snapshot = run.snapshot();
+            for (int i = 0; i < snapshot.size(); i++) {
+              arrays.put("a" + i, snapshot.get(i));
+            }
+            ctx.checkpoint(run.step(), arrays, Map.of());
+          }
+        }
+      }
+      ctx.result("test_acc", last.testAcc());
+      ctx.result("train_acc", last.trainAcc());
+      ctx.result("test_loss", last.testLoss());
+      ctx.result("train_loss", last.trainLoss());
+      ctx.result("steps", total);
+      ctx.result("parameters", model.parameterCount());
+    }
+  }
+
+  @Override
+  public Optional<String> defaultReport() {
+    return Optional.of(report);
+  }
+
+  /** One run: its final numbers and its curves. */
+  static final String RUN_REPORT = String.join("\n",
+      "title: TITLE",
+      "sources: [{name: runs, glob: '.'}]",
+      "tables:",
+      "  - {name: results, from: summary, select: [run, results.train_acc, results.test_acc, results.test_loss, results.parameters]}",
+      "charts:",
+      "  - {name: accuracy, type: line, from: metrics, x: step, y: [train_acc, test_acc], title: Accuracy (%)}",
+      "  - {name: loss, type: line, from: metrics, x: step, y: [train_loss, test_loss], title: Cross-entropy}",
+      "");
+
+  /** Per run the same as {@link #RUN_REPORT}; the sweep's table is configs/reports/classification.yaml. */
+  static final String BENCHMARK_REPORT = RUN_REPORT.replace("TITLE", "Classification run");
+}

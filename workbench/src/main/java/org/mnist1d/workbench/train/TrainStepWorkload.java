@@ -1,0 +1,61 @@
+package org.mnist1d.workbench.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.List;
+import org.mnist1d.workbench.cli.BenchWorkload;
+import org.mnist1d.workbench.data.DatasetCache;
+import org.mnist1d.workbench.data.Mnist1dArgs;
+import org.mnist1d.workbench.data.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+
+/** {@code train-step-<model>}: one training step (forward, backward, Adam) on a batch of 100. */
+public record TrainStepWorkload(String model) implements BenchWorkload {
+
+  /** One workload per model of the benchmark. */
+  public static List<BenchWorkload> all() {
+    return Models.NAMES.stream().<BenchWorkload>map(TrainStepWorkload::new).toList();
+  }
+
+  @Override
+  public String name() {
+    return "train-step-" + model;
+  }
+
+  @Override
+  public String description() {
+    return "one Adam training step of the " + model + " on a batch of 100 (default dataset)";
+  }
+
+  @Override
+  public int warmup() {
+    return 50;
+  }
+
+  @Override
+  public int iterations() {
+    return model.equals("gru") ? 200 : 1000;
+  }
+
+  @Override
+  public Trial prepare() {
+    Mnist1dData d = DatasetCache.atDefaultLocation().get(Mnist1dArgs.defaults());
+    Model net = Models.named(model, d.x()[0].length, 10);
+    NDManager manager = NDManager.newBaseManager();
+    TrainingRun run = new TrainingRun(net, manager, d.x(), d.y(), d.xTest(), d.yTest(), 100, "adam", 0.01,
+        TrainingRun.initial(net, 42), DataType.FLOAT32);
+    return new Trial() {
+      @Override
+      public void runOnce() {
+        run.update();
+      }
+
+      @Override
+      public void close() {
+        run.close();
+        manager.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,154 @@
+package org.mnist1d.workbench.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.mnist1d.workbench.meta.StepScope;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Initialization;
+import org.mnist1d.workbench.nn.Model;
+
+/**
+ * Ordinary training of a {@link Model}: mini-batches taken in order (batch {@code s} starts at
+ * {@code (s * B) mod n}, shorter at the end when B does not divide n), one autograd backward per
+ * step, and an {@link Optimizer} update outside autograd. Each step's intermediates live on a
+ * scoped manager that is closed at the end of the step, so memory stays flat.
+ */
+public final class TrainingRun implements AutoCloseable {
+  private final Model model;
+  private final NDManager manager;
+  private final List<Split> batches = new ArrayList<>();
+  private final Split train;
+  private final Split test;
+  private final Optimizer optimizer;
+  private NDList params;
+  private int step;
+
+  /** Losses and accuracies (percent) on the train and test sets at one step. */
+  public record Evaluation(int step, double trainLoss, double trainAcc, double testLoss, double testAcc) {}
+
+  /**
+   * A run of {@code model} from parameters {@code initial} (flat values in the model's order).
+   *
+   * @param optimizerName adam or sgd
+   */
+  public TrainingRun(Model model, NDManager parent, double[][] x, int[] y, double[][] xTest, int[] yTest, int batch,
+      String optimizerName, double lr, List<double[]> initial, DataType type) {
+    this.model = model;
+    this.manager = parent.newSubManager();
+    int classes = 10;
+    for (int start = 0; ; start = (start + batch) % x.length) {
+      // in-order batches repeat with period lcm(n, B)/B; slice each distinct one once
+      if (!batches.isEmpty() && start == 0) {
+        break;
+      }
+      batches.add(Split.of(manager, x, y, start, Math.min(start + batch, x.length), classes, type));
+    }
+    this.train = Split.of(manager, x, y, 0, x.length, classes, type);
+    this.test = Split.of(manager, xTest, yTest, 0, xTest.length, classes, type);
+    this.optimizer = switch (optimizerName) {
+      case "adam" -> new Adam(manager, lr);
+      case "sgd" -> new Sgd(lr);
+      default -> throw new IllegalArgumentException("optimizer: expected adam or sgd, got '" + optimizerName + "'");
+    };
+    this.params = Initialization.arrays(model, initial, manager, type);
+  }
+
+  /** Convenience: PyTorch default initialisation from {@code seed}. */
+  public static List<double[]> initial(Model model, long seed) {
+    return Initialization.values(model, seed);
+  }
+
+  /** The step reached (number of updates made). */
+  public int step() {
+    return step;
+  }
+
+  /** The current parameters (owned by this run; copy what must outlive it). */
+  public NDList parameters() {
+    return params;
+  }
+
+  /** One update on the next batch; returns the batch's loss before the update. */
+  public double update() {
+    Split batch = batches.get(step % batches.size());
+    double loss;
+    try (StepScope scope = new StepScope(manager)) {
+      // the current parameters end with this step: attached (not borrowed) to its manager, they
+      // and everything computed from them are freed when it closes
+      params.attach(scope.manager());
+      scope.use(batch.x(), batch.negTargets());
+      NDList leaves = new NDList();
+      for (NDArray p : params) {
+        NDArray leaf = p.duplicate(); // a fresh leaf on the step's manager
+        leaf.setRequiresGradient(true);
+        leaves.add(leaf);
+      }
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray l = batch.loss(model.forward(leaves, batch.x()));
+        gc.backward(l);
+        loss = l.toType(DataType.FLOAT64, false).getDouble();
+      }
+      NDList grads = new NDList();
+      for (NDArray leaf : leaves) {
+        grads.add(leaf.getGradient());
+      }
+      NDList next = optimizer.step(params, grads, step);
+      next.attach(manager);
+      params = next;
+    }
+    step++;
+    return loss;
+  }
+
+  /** Loss and accuracy on the whole train and test sets (no gradients). */
+  public Evaluation evaluate() {
+    double[] tr = lossAndAccuracy(train);
+    double[] te = lossAndAccuracy(test);
+    return new Evaluation(step, tr[0], tr[1], te[0], te[1]);
+  }
+
+  private double[] lossAndAccuracy(Split split) {
+    try (StepScope scope = new StepScope(manager)) {
+      scope.use(params);
+      scope.use(split.x(), split.negTargets(), split.labels());
+      NDArray logits = model.forward(params, split.x());
+      double loss = split.loss(logits).toType(DataType.FLOAT64, false).getDouble();
+      return new double[] {loss, split.accuracy(logits)};
+    }
+  }
+
+  /** Parameters and optimiser state as flat values, for a checkpoint. */
+  public List<double[]> snapshot() {
+    List<double[]> out = new ArrayList<>();
+    params.forEach(p -> out.add(ArrayValues.values(p)));
+    optimizer.state().forEach(s -> out.add(ArrayValues.values(s)));
+    return out;
+  }
+
+  /** Restores a {@link #snapshot()} taken at {@code atStep}. */
+  public void restore(List<double[]> snapshot, int atStep) {
+    int n = params.size();
+    NDList restored = new NDList();
+    NDList state = new NDList();
+    for (int i = 0; i < snapshot.size(); i++) {
+      NDArray like = params.get(i % n);
+      NDArray a = ArrayValues.of(manager, snapshot.get(i), like.getShape(), like.getDataType());
+      (i < n ? restored : state).add(a);
+    }
+    params.close();
+    params = restored;
+    optimizer.restore(state);
+    step = atStep;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

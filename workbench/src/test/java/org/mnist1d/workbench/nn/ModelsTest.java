@@ -1,0 +1,113 @@
+package org.mnist1d.workbench.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The paper's four models: sizes, shapes, initialisation, and gradients against finite differences. */
+class ModelsTest {
+  private static final Map<String, Long> COUNTS = Map.of("logistic", 410L, "mlp", 15210L, "cnn", 5210L, "gru", 5134L);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
+  void parameterCountOutputShapeAndInitialisation(String name) {
+    Model model = Models.named(name, 40, 10);
+    assertEquals(COUNTS.get(name), model.parameterCount());
+    List<double[]> init = Initialization.values(model, 7);
+    for (int i = 0; i < init.size(); i++) {
+      double bound = model.parameters().get(i).initBound();
+      double max = 0;
+      for (double v : init.get(i)) {
+        assertTrue(Math.abs(v) <= bound, name + " " + model.parameters().get(i).name());
+        max = Math.max(max, Math.abs(v));
+      }
+      assertTrue(init.get(i).length < 10 || max > 0.8 * bound, "values fill the range");
+    }
+    assertEquals(1 / Math.sqrt(40), model.parameters().get(0).initBound(), name.equals("gru") || name.equals("cnn") ? 1 : 1e-15);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDList p = Initialization.arrays(model, init, m, DataType.FLOAT32);
+      NDArray logits = model.forward(p, m.randomNormal(new Shape(7, 40)));
+      assertEquals(new Shape(7, 10), logits.getShape());
+    }
+  }
+
+  /** Autograd's gradient of the loss equals central differences, in float64. */
+  @ParameterizedTest
+  @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
+  void gradientsMatchFiniteDifferences(String name) {
+    Model model = Models.named(name, 40, 10);
+    SplittableRandom random = new SplittableRandom(3);
+    try (NDManager m = NDManager.newBaseManager()) {
+      double[] xs = new double[3 * 40];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = random.nextGaussian();
+      }
+      NDArray x = ArrayValues.of(m, xs, new Shape(3, 40), DataType.FLOAT64);
+      NDArray targets = ArrayValues.of(m, oneHot(new int[] {1, 4, 9}), new Shape(3, 10), DataType.FLOAT64);
+      List<double[]> init = Initialization.values(model, 11);
+      NDList params = Initialization.arrays(model, init, m, DataType.FLOAT64);
+      params.forEach(p -> p.setRequiresGradient(true));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(loss(model, params, x, targets));
+      }
+      // check a spread of coordinates in every parameter tensor
+      for (int t = 0; t < params.size(); t++) {
+        double[] grad = params.get(t).getGradient().toDoubleArray();
+        int n = init.get(t).length;
+        for (int k = 0; k < 4; k++) {
+          int i = (int) ((long) k * 7919 % n);
+          double h = 1e-6;
+          double up = lossAt(model, init, t, i, h, x, targets, m);
+          double down = lossAt(model, init, t, i, -h, x, targets, m);
+          double fd = (up - down) / (2 * h);
+          assertEquals(fd, grad[i], 1e-6 + 1e-5 * Math.abs(fd), name + " " + model.parameters().get(t).name() + "[" + i + "]");
+        }
+      }
+    }
+  }
+
+  private static double lossAt(Model model, List<double[]> init, int t, int i, double h, NDArray x, NDArray targets, NDManager m) {
+    double[] copy = init.get(t).clone();
+    copy[i] += h;
+    List<double[]> moved = new java.util.ArrayList<>(init);
+    moved.set(t, copy);
+    try (NDManager s = m.newSubManager()) {
+      NDList p = Initialization.arrays(model, moved, s, DataType.FLOAT64);
+      x.tempAttach(s);
+      targets.tempAttach(s);
+      return loss(model, p, x, targets).getDouble();
+    }
+  }
+
+  private static NDArray loss(Model model, NDList params, NDArray x, NDArray negTargets) {
+    return model.forward(params, x).logSoftmax(1).mul(negTargets).sum();
+  }
+
+  private static double[] oneHot(int[] y) {
+    double[] out = new double[y.length * 10];
+    for (int i = 0; i < y.length; i++) {
+      out[i * 10 + y[i]] = -1.0 / y.length;
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"logistic", "cnn"})
+  void sameSeedSameParameters(String name) {
+    Model model = Models.named(name, 40, 10);
+    assertArrayEquals(Initialization.values(model, 5).get(0), Initialization.values(model, 5).get(0));
+  }
+}

@@ -1,0 +1,161 @@
+package org.mnist1d.workbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.workbench.cli.UserError;
+import org.mnist1d.workbench.config.ConfigError;
+import org.mnist1d.workbench.config.YamlReader;
+import tech.tablesaw.api.Table;
+
+/** Reports built from fixture run directories: tables, charts, files, and the page in a browser. */
+class ReportTest {
+  @TempDir Path tmp;
+
+  /** A fake finished run: summary with params and results, and a metrics curve. */
+  private void run(String name, String model, boolean shuffle, double acc, int seed) throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("runs").resolve(name));
+    Files.writeString(d.resolve("summary.json"), String.format(Locale.ROOT,
+        "{\"status\":\"done\",\"experiment\":\"classification\",\"params\":{\"model\":\"%s\",\"shuffle\":%s,\"seed\":%d},"
+            + "\"results\":{\"test_acc\":%s,\"nested\":{\"x\":1}}}", model, shuffle, seed, acc, seed));
+    StringBuilder m = new StringBuilder("step,test_acc\n");
+    for (int s = 0; s <= 4; s++) {
+      m.append(s * 10).append(',').append(acc * s / 4).append('\n');
+    }
+    Files.writeString(d.resolve("metrics.csv"), m.toString());
+  }
+
+  private void fixtures() throws Exception {
+    run("a", "mlp", false, 66.0, 1);
+    run("b", "mlp", false, 68.0, 2);
+    run("c", "mlp", true, 65.0, 1);
+    run("d", "cnn", false, 93.0, 1);
+    run("e", "cnn", true, 57.0, 1);
+    Files.createDirectories(tmp.resolve("runs").resolve("not-a-run"));
+  }
+
+  private static ReportSpec spec(String yaml) {
+    return ReportSpec.parse(YamlReader.parse("r.yaml", new StringReader(yaml)));
+  }
+
+  private static final String SPEC = String.join("\n",
+      "title: Benchmark",
+      "sources: [{name: all, glob: 'runs/*'}]",
+      "tables:",
+      "  - {name: acc, from: summary, pivot: {rows: params.model, columns: params.shuffle, values: results.test_acc},",
+      "     sort: [params.model], reference: {mlp: '68 / 68', cnn: '94 / 56'}}",
+      "  - {name: stats, from: summary, where: {params.shuffle: 'false'}, group_by: [params.model],",
+      "     aggregate: {results.test_acc: [mean, std, count]}, sort: [-params.model]}",
+      "  - {name: picked, from: summary, select: [run, results.nested.x], sort: [-run]}",
+      "charts:",
+      "  - {name: curves, type: line, from: metrics, where: {params.shuffle: 'false'}, x: step, y: [test_acc], series: run}",
+      "  - {name: bars, type: bar, from: acc, x: params.model, y: ['false', 'true']}",
+      "  - {name: dots, type: scatter, from: summary, x: params.seed, y: results.test_acc, series: params.model}",
+      "");
+
+  @Test
+  void tablesAreComputedWithTablesaw() throws Exception {
+    fixtures();
+    Report r = ReportBuilder.build(spec(SPEC), tmp);
+    assertEquals(5, r.runs());
+    Table acc = r.tables().get(0);
+    assertEquals(List.of("params.model", "false", "true", "published"), acc.columnNames());
+    assertEquals("cnn", acc.getString(0, "params.model"));
+    assertEquals(93.0, acc.doubleColumn("false").get(0));
+    assertEquals(67.0, acc.doubleColumn("false").get(1)); // mean of 66 and 68
+    assertEquals(65.0, acc.doubleColumn("true").get(1));
+    assertEquals("68 / 68", acc.getString(1, "published"));
+
+    Table stats = r.tables().get(1);
+    assertEquals("mlp", stats.getString(0, "params.model"));
+    assertEquals(67.0, stats.doubleColumn("Mean [results.test_acc]").get(0));
+    assertEquals(Math.sqrt(2), stats.doubleColumn("Std. Deviation [results.test_acc]").get(0), 1e-12);
+    assertEquals(2.0, stats.doubleColumn("Count [results.test_acc]").get(0));
+    assertEquals(List.of("run", "results.nested.x"), r.tables().get(2).columnNames());
+    assertEquals("e", r.tables().get(2).getString(0, "run"));
+    assertEquals(3, r.charts().size());
+  }
+
+  @Test
+  void sourcesFilterOnParams() throws Exception {
+    fixtures();
+    Report r = ReportBuilder.build(spec("sources: [{glob: 'runs/*', where: {model: cnn}}]\ntables: [{name: t, from: summary}]\n"), tmp);
+    assertEquals(2, r.runs());
+    assertEquals(2, r.tables().get(0).rowCount());
+  }
+
+  @Test
+  void filesAreWrittenSelfContained() throws Exception {
+    fixtures();
+    Path html = ReportWriter.write(ReportBuilder.build(spec(SPEC), tmp), tmp.resolve("out"));
+    String page = Files.readString(html);
+    assertEquals(3, page.split("data:image/png;base64,", -1).length - 1);
+    assertTrue(!page.contains("http://") && !page.contains("https://"), "no network references");
+    String csv = Files.readString(tmp.resolve("out/acc.csv"));
+    assertTrue(csv.startsWith("params.model,false,true,published"), csv);
+    String md = Files.readString(tmp.resolve("out/report.md"));
+    assertTrue(md.contains("| params.model | false | true | published |"), md);
+    assertTrue(md.contains("![curves](curves.png)"), md);
+    for (String f : List.of("curves.png", "bars.png", "dots.png", "stats.csv", "picked.csv")) {
+      assertTrue(Files.size(tmp.resolve("out").resolve(f)) > 0, f);
+    }
+  }
+
+  @Test
+  void mistakesAreNamed() throws Exception {
+    fixtures();
+    ConfigError e = assertThrows(ConfigError.class, () -> spec("sources: [{glob: x}]\ntables: [{name: t, agregate: {}}]\n"));
+    assertEquals("r.yaml:2:20: tables.agregate: unknown key (did you mean 'aggregate'?); expected one of name, from, source, where, "
+        + "select, group_by, aggregate, pivot, sort, reference", e.getMessage());
+    ConfigError f = assertThrows(ConfigError.class,
+        () -> spec("sources: [{glob: x}]\ntables: [{name: t, aggregate: {a: [avg]}}]\n"));
+    assertTrue(f.getMessage().startsWith("r.yaml:2:35: tables.t.aggregate.a: unknown aggregate 'avg'"), f.getMessage());
+    UserError g = assertThrows(UserError.class, () -> ReportBuilder.build(
+        spec("sources: [{glob: 'runs/*'}]\ntables: [{name: t, select: [results.test_ac]}]\n"), tmp));
+    assertTrue(g.getMessage().startsWith("report: tables.t.select: no column 'results.test_ac' (did you mean 'results.test_acc'?)"),
+        g.getMessage());
+    UserError h = assertThrows(UserError.class, () -> ReportBuilder.build(spec("sources: [{glob: 'nothing/*'}]\n"), tmp));
+    assertTrue(h.getMessage().contains("no run directories matched [nothing/*]"), h.getMessage());
+  }
+
+  @Test
+  void comparisonPutsRunsSideBySide() throws Exception {
+    fixtures();
+    Table t = Comparison.sideBySide(List.of(tmp.resolve("runs/a"), tmp.resolve("runs/d")));
+    assertEquals(List.of("key", "a", "d"), t.columnNames());
+    assertEquals("params.model", t.getString(2, "key"));
+    assertEquals("cnn", t.getString(2, "d"));
+    int row = t.stringColumn("key").indexOf("results.test_acc");
+    assertEquals("66", t.getString(row, "a"));
+  }
+
+  /** The HTML opened in headless Chromium: no console errors, every chart decoded. */
+  @Test
+  void pageRendersInHeadlessChromium() throws Exception {
+    String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
+    assumeTrue(chromium != null, "chromium is not installed (CI installs it)");
+    fixtures();
+    Path html = ReportWriter.write(ReportBuilder.build(spec(SPEC), tmp), tmp.resolve("out"));
+    Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + tmp.resolve("profile"),
+        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString())
+        .redirectError(tmp.resolve("console.log").toFile()).start();
+    String dom = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String console = Files.readString(tmp.resolve("console.log"));
+    assertTrue(dom.contains("data-charts-rendered=\"3/3\""), "every chart rendered: " + dom.substring(0, Math.min(300, dom.length())));
+    for (String line : console.lines().toList()) {
+      boolean pageError = line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("Failed to load");
+      assertTrue(!pageError, "console error: " + line);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.mnist1d.workbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.data.DatasetCache;
+import org.mnist1d.workbench.data.Mnist1dArgs;
+import org.mnist1d.workbench.data.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+
+/** Adam against a hand-computed step; training learns, is deterministic, and resumes exactly. */
+class TrainingTest {
+  private static final Mnist1dData DATA = DatasetCache.atDefaultLocation().get(Mnist1dArgs.defaults());
+
+  @Test
+  void adamMatchesTorchFormulaByHand() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Adam adam = new Adam(m, 0.1);
+      NDList p = new NDList(m.create(new double[] {1.0, -2.0}));
+      double[] g1 = {0.5, -1.0};
+      double[] g2 = {0.25, 3.0};
+      NDList p1 = adam.step(p, new NDList(m.create(g1)), 0);
+      NDList p2 = adam.step(p1, new NDList(m.create(g2)), 1);
+      double[] expected = new double[2];
+      double[] start = {1.0, -2.0};
+      for (int i = 0; i < 2; i++) {
+        double mm = 0;
+        double vv = 0;
+        double x = start[i];
+        double[] gs = {g1[i], g2[i]};
+        for (int t = 0; t < 2; t++) {
+          mm = 0.9 * mm + 0.1 * gs[t];
+          vv = 0.999 * vv + 0.001 * gs[t] * gs[t];
+          double bc1 = 1 - Math.pow(0.9, t + 1);
+          double bc2 = 1 - Math.pow(0.999, t + 1);
+          x -= 0.1 / bc1 * mm / (Math.sqrt(vv) / Math.sqrt(bc2) + 1e-8);
+        }
+        expected[i] = x;
+      }
+      assertArrayEquals(expected, p2.get(0).toDoubleArray(), 1e-12);
+    }
+  }
+
+  private static TrainingRun run(NDManager m, String model, long seed) {
+    Model net = Models.named(model, 40, 10);
+    return new TrainingRun(net, m, DATA.x(), DATA.y(), DATA.xTest(), DATA.yTest(), 100, "adam", 0.01,
+        TrainingRun.initial(net, seed), DataType.FLOAT32);
+  }
+
+  @Test
+  void aShortRunLearnsAndIsDeterministic() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      TrainingRun a = run(m, "mlp", 42);
+      TrainingRun.Evaluation before = a.evaluate();
+      for (int i = 0; i < 300; i++) {
+        a.update();
+      }
+      TrainingRun.Evaluation after = a.evaluate();
+      assertTrue(before.testAcc() < 20, "untrained: " + before);
+      assertTrue(after.testAcc() > 40 && after.trainLoss() < before.trainLoss() - 0.5, "trained: " + after);
+      TrainingRun b = run(m, "mlp", 42);
+      for (int i = 0; i < 300; i++) {
+        b.update();
+      }
+      assertEquals(after, b.evaluate(), "same seed, same numbers");
+    }
+  }
+
+  @Test
+  void restoringASnapshotContinuesExactly() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      TrainingRun a = run(m, "cnn", 1);
+      for (int i = 0; i < 30; i++) {
+        a.update();
+      }
+      List<double[]> snap = a.snapshot();
+      for (int i = 0; i < 20; i++) {
+        a.update();
+      }
+      TrainingRun b = run(m, "cnn", 99);
+      b.restore(snap, 30);
+      for (int i = 0; i < 20; i++) {
+        b.update();
+      }
+      assertEquals(a.evaluate(), b.evaluate());
+    }
+  }
+
+  @Test
+  void memoryStaysFlatOverManySteps() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      TrainingRun a = run(m, "logistic", 1);
+      for (int i = 0; i < 20; i++) {
+        a.update();
+      }
+      int arrays = countArrays(m);
+      assertTrue(arrays > 40, "the run's data, parameters and state are counted: " + arrays);
+      for (int i = 0; i < 200; i++) {
+        a.update();
+      }
+      a.evaluate();
+      assertEquals(arrays, countArrays(m), "no NDArray survives a step");
+    }
+  }
+
+  private static int countArrays(NDManager m) {
+    return m.getManagedArrays().size(); // recursive: the run's sub-manager and each step's
+  }
+
+  @Test
+  void shuffledPositionsUseNumpysPermutation() {
+    int[] perm = PositionShuffle.permutation(40, 42);
+    // np.random.seed(42); np.random.permutation(40)[:5]
+    assertArrayEquals(new int[] {19, 16, 15, 26, 4}, java.util.Arrays.copyOf(perm, 5));
+    double[][] x = {{0, 1, 2}};
+    assertArrayEquals(new double[] {2, 0, 1}, PositionShuffle.apply(x, new int[] {2, 0, 1})[0]);
+  }
+}
