@@ -46,9 +46,4 @@ final class MetaCharts {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** Column {@code name} of CSV rows as doubles. */
-  static double[] column(java.util.List<Map<String, String>> rows, String name) {
-    return rows.stream().mapToDouble(r -> Double.parseDouble(r.get(name))).toArray();
-  }
 }
