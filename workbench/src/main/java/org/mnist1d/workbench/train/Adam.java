@@ -3,6 +3,7 @@ package org.mnist1d.workbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import org.mnist1d.workbench.nn.Constants;
 
 /**
@@ -18,6 +19,11 @@ public final class Adam implements Optimizer {
   private final NDManager manager;
   private NDList m;
   private NDList v;
+  private NDArray b1;
+  private NDArray c1;
+  private NDArray b2;
+  private NDArray c2;
+  private NDArray epsilon;
 
   /** Adam with PyTorch's betas (0.9, 0.999) and eps 1e-8; state lives on {@code manager}. */
   public Adam(NDManager manager, double lr) {
@@ -34,6 +40,7 @@ public final class Adam implements Optimizer {
 
   @Override
   public NDList step(NDList params, NDList grads, int t) {
+    DataType type = params.get(0).getDataType();
     if (m == null) {
       m = new NDList();
       v = new NDList();
@@ -42,19 +49,20 @@ public final class Adam implements Optimizer {
         v.add(manager.zeros(p.getShape(), p.getDataType()));
       }
     }
-    NDArray anyParam = params.get(0);
+    if (b1 == null) {
+      // fixed constants, made once through nn.Constants (never Java numbers in NDArray arithmetic)
+      b1 = Constants.scalar(manager, beta1, type);
+      c1 = Constants.scalar(manager, 1 - beta1, type);
+      b2 = Constants.scalar(manager, beta2, type);
+      c2 = Constants.scalar(manager, 1 - beta2, type);
+      epsilon = Constants.scalar(manager, eps, type);
+    }
     double bc1 = 1 - Math.pow(beta1, t + 1);
     double bc2 = 1 - Math.pow(beta2, t + 1);
-    // Constants go through nn.Constants (never Java numbers into NDArray arithmetic); they live on
-    // the caller's step manager (that of the gradients) and are freed with it.
+    // the bias corrections change every step: made on the step's manager, freed with it
     NDManager step = grads.get(0).getManager();
-    NDArray b1 = Constants.scalar(step, beta1, anyParam.getDataType());
-    NDArray c1 = Constants.scalar(step, 1 - beta1, anyParam.getDataType());
-    NDArray b2 = Constants.scalar(step, beta2, anyParam.getDataType());
-    NDArray c2 = Constants.scalar(step, 1 - beta2, anyParam.getDataType());
-    NDArray stepSize = Constants.scalar(step, lr / bc1, anyParam.getDataType());
-    NDArray sqrtBc2 = Constants.scalar(step, Math.sqrt(bc2), anyParam.getDataType());
-    NDArray epsilon = Constants.scalar(step, eps, anyParam.getDataType());
+    NDArray stepSize = Constants.scalar(step, lr / bc1, type);
+    NDArray sqrtBc2 = Constants.scalar(step, Math.sqrt(bc2), type);
     NDList out = new NDList();
     for (int i = 0; i < params.size(); i++) {
       NDArray g = grads.get(i);

@@ -83,20 +83,17 @@ public final class TrainingRun implements AutoCloseable {
       // and everything computed from them are freed when it closes
       params.attach(scope.manager());
       scope.use(batch.x(), batch.negTargets());
-      NDList leaves = new NDList();
-      for (NDArray p : params) {
-        NDArray leaf = p.duplicate(); // a fresh leaf on the step's manager
-        leaf.setRequiresGradient(true);
-        leaves.add(leaf);
-      }
+      // the parameters were made outside autograd, so they are leaves: their gradients are
+      // allocated here and freed with them at the end of the step
+      params.forEach(p -> p.setRequiresGradient(true));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = batch.loss(model.forward(leaves, batch.x()));
+        NDArray l = batch.loss(model.forward(params, batch.x()));
         gc.backward(l);
         loss = l.toType(DataType.FLOAT64, false).getDouble();
       }
       NDList grads = new NDList();
-      for (NDArray leaf : leaves) {
-        grads.add(leaf.getGradient());
+      for (NDArray p : params) {
+        grads.add(p.getGradient());
       }
       NDList next = optimizer.step(params, grads, step);
       next.attach(manager);
