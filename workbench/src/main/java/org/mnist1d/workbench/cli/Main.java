@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
       KernelCommand.class,
       DatasetCommand.class,
       BenchCommand.class,
-      MetalearnCommand.class,
       RunCommand.class,
       ReportCommand.class,
       CompareCommand.class,

@@ -31,6 +31,7 @@ final class MetaCharts {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(lines.series.size() > 1);
+    chart.getStyler().setXAxisDecimalPattern("#.##");
     for (Map.Entry<String, double[][]> e : lines.series.entrySet()) {
       XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
       s.setMarker(SeriesMarkers.NONE);
@@ -44,10 +45,5 @@ final class MetaCharts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Column {@code name} of CSV rows as doubles. */
-  static double[] column(java.util.List<Map<String, String>> rows, String name) {
-    return rows.stream().mapToDouble(r -> Double.parseDouble(r.get(name))).toArray();
   }
 }

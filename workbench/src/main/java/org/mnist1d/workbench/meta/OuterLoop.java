@@ -48,6 +48,10 @@ public final class OuterLoop {
     optimizer.restore(start.optimizerState());
     State state = start;
     for (int k = start.step(); k < steps; k++) {
+      if (Thread.interrupted()) {
+        // a stop request between outer steps: the last checkpoint stays valid for a resume
+        throw new InterruptedException("interrupted before outer step " + k);
+      }
       double[][] hyper = copy(state.hyper());
       Outcome outcome;
       try {

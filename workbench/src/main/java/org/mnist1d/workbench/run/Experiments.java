@@ -1,6 +1,8 @@
 package org.mnist1d.workbench.run;
 
 import java.util.List;
+import org.mnist1d.workbench.meta.MetalearnActivation;
+import org.mnist1d.workbench.meta.MetalearnLr;
 import java.util.Optional;
 import org.mnist1d.workbench.train.ClassificationExperiment;
 
@@ -10,7 +12,8 @@ public final class Experiments {
 
   /** Every registered experiment. */
   public static List<Experiment> all() {
-    return List.of(ClassificationExperiment.quickstart(), ClassificationExperiment.benchmark());
+    return List.of(ClassificationExperiment.quickstart(), ClassificationExperiment.benchmark(), new MetalearnLr(),
+        new MetalearnActivation());
   }
 
   /** The experiment called {@code name}. */
