@@ -24,10 +24,10 @@ class MetalearnExperimentsTest {
   @TempDir Path tmp;
 
   static final String LR = String.join("\n", "experiment: metalearn-lr", "seed: 3", "dataset: {num_samples: 300}",
-      "inner: {hidden: 6, batch: 20, steps: 8}", "outer: {steps: 40}", "sweep:", "  grid:", "    initial_lr: [0.5, 0.05]", "");
+      "inner: {hidden: 6, batch: 20, steps: 8}", "outer: {steps: 25}", "sweep:", "  grid:", "    initial_lr: [0.5, 0.05]", "");
   static final String ACT = String.join("\n", "experiment: metalearn-activation", "seed: 1", "dataset: {num_samples: 300}",
       "activation_hidden: 5", "inner: {hidden: 8, batch: 20, steps: 6, meta_loss_steps: 4, test_examples: 40}",
-      "outer: {steps: 30}", "baselines: [relu, tanh]", "fit_pieces: 3", "");
+      "outer: {steps: 20}", "baselines: [relu, tanh]", "fit_pieces: 3", "");
 
   private static String cli(String... args) {
     PrintStream out = System.out;
@@ -112,7 +112,7 @@ class MetalearnExperimentsTest {
     }
     assertTrue(r.at("/baselines/relu/mean_inner_loss").isNumber(), r.toString());
     assertTrue(r.at("/baselines/tanh/test_acc").isNumber(), r.toString());
-    assertEquals(31, Files.readAllLines(whole.resolve("activation.csv")).size());
+    assertEquals(21, Files.readAllLines(whole.resolve("activation.csv")).size());
     for (String f : List.of("report/fit.png", "report/activation_evolution.png", "report/test_accuracy_baselines.png")) {
       assertTrue(Files.exists(whole.resolve(f)), f);
     }
