@@ -95,7 +95,14 @@ public final class TrainingRun implements AutoCloseable {
       for (NDArray p : params) {
         grads.add(p.getGradient());
       }
-      NDList next = optimizer.step(params, grads, step);
+      // The update must stay out of autograd whatever this thread's grad mode: PyTorch keeps it
+      // per thread and DJL switches it off only on the thread that loaded the engine (a notebook
+      // kernel may run each cell on another thread). Detached parameters record nothing.
+      NDList detached = new NDList();
+      for (NDArray p : params) {
+        detached.add(p.stopGradient());
+      }
+      NDList next = optimizer.step(detached, grads, step);
       next.attach(manager);
       params = next;
     }
