@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import org.mnist1d.workbench.meta.StepScope;
+import org.mnist1d.workbench.nn.StepScope;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
