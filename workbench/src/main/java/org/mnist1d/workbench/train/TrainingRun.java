@@ -89,7 +89,7 @@ public final class TrainingRun implements AutoCloseable {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray l = batch.loss(model.forward(params, batch.x()));
         gc.backward(l);
-        loss = l.toType(DataType.FLOAT64, false).getDouble();
+        loss = ArrayValues.value(l);
       }
       NDList grads = new NDList();
       for (NDArray p : params) {
