@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per workload instead of a table line.")
   boolean json;
 
-  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op (and inter-op) threads; set before the engine loads.")
+  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra- and inter-op threads (default 1); set before the engine loads.")
   Integer threads;
 
   @Option(names = "--iterations", paramLabel = "N", description = "Timed iterations (default: each workload's own).")

@@ -10,9 +10,18 @@ public final class EngineThreads {
 
   private EngineThreads() {}
 
-  /** Sets both counts to {@code threads}; null leaves the engine's default. */
+  /**
+   * Sets both counts to {@code threads}. Null means 1 unless {@code -Dai.djl.pytorch.num_threads}
+   * was given: the paper's models are too small to gain from more threads, on a busy 2-core
+   * machine two threads made steps many times slower, and one fixed count keeps results
+   * reproducible from process to process (float sums depend on how work is split).
+   */
   public static void set(Integer threads) {
     if (threads == null) {
+      if (System.getProperty(THREADS_PROPERTY) == null) {
+        System.setProperty(THREADS_PROPERTY, "1");
+        System.setProperty(INTEROP_THREADS_PROPERTY, "1");
+      }
       return;
     }
     if (threads < 1) {

@@ -28,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue this interrupted run from its last checkpoint")
   Path resume;
 
-  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the engine's)")
+  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra- and inter-op threads (default 1: fastest for these small models, and reproducible)")
   Integer threads;
 
   @Option(names = "--quiet", description = "no progress output")

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.cli.DidYouMean;
+
 /** Common range checks for {@link ExperimentSchema#check(Config)}. */
 public final class Checks {
   private Checks() {}

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.cli.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

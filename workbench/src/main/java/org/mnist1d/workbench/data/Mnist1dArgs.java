@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mnist1d.workbench.cli.DidYouMean;
 import org.mnist1d.workbench.cli.UserError;
 
 /**
@@ -219,36 +220,7 @@ public record Mnist1dArgs(
   }
 
   private static String closest(String name) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String lower = name.toLowerCase(Locale.ROOT).replace('-', '_');
-    for (String n : NAMES) {
-      int d = editDistance(lower, n);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = n;
-      }
-    }
-    return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return DidYouMean.closest(name.toLowerCase(Locale.ROOT).replace('-', '_'), NAMES);
   }
 
   private static int integer(String name, Object v) {

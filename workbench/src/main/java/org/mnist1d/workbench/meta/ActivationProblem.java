@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -58,7 +61,7 @@ public final class ActivationProblem implements AutoCloseable {
       System.arraycopy(data.xTest()[i], 0, xs, i * inputs, inputs);
       testY[i] = data.yTest()[i];
     }
-    testX = Leaves.of(manager, xs, new Shape(n, inputs), s.type());
+    testX = ArrayValues.of(manager, xs, new Shape(n, inputs), s.type());
     learned = new LearnedActivation(0, s.activationWidth(), 0.2);
     learnedLearner = learner(learned);
     SplittableRandom random = new SplittableRandom(s.seed() + 1);
@@ -86,7 +89,7 @@ public final class ActivationProblem implements AutoCloseable {
   /** One inner run with the learned activation {@code params}, its metagradient and test accuracy. */
   public OuterStep outerStep(double[] params) {
     try (NDManager step = manager.newSubManager()) {
-      NDList hyper = new NDList(Leaves.vector(step, params, settings.type()));
+      NDList hyper = new NDList(ArrayValues.vector(step, params, settings.type()));
       NDArray theta0 = initialTheta(step, learnedLearner);
       Hypergradient.Result r = Hypergradient.compute(loop(learnedLearner), theta0, hyper, batches, noise,
           settings.segment(), constants, step);
@@ -113,17 +116,17 @@ public final class ActivationProblem implements AutoCloseable {
   /** The learned activation {@code params} sampled at {@code xs} (noise row of the evaluation). */
   public double[] sampleActivation(double[] params, double[] xs) {
     try (NDManager step = manager.newSubManager()) {
-      NDList hyper = new NDList(Leaves.vector(step, params, settings.type()));
-      NDArray z = Leaves.of(step, xs, new Shape(1, xs.length), settings.type());
+      NDList hyper = new NDList(ArrayValues.vector(step, params, settings.type()));
+      NDArray z = ArrayValues.of(step, xs, new Shape(1, xs.length), settings.type());
       try (StepScope scope = new StepScope(step)) {
         scope.use(evalNoise.hidden(), evalNoise.activation());
-        return Leaves.values(learned.valueAndSlope(z, hyper, evalNoise, constants).get(0));
+        return ArrayValues.values(learned.valueAndSlope(z, hyper, evalNoise, constants).get(0));
       }
     }
   }
 
   private NDArray initialTheta(NDManager m, MlpLearner learner) {
-    return Leaves.vector(m, learner.initialize(new SplittableRandom(settings.seed())), settings.type());
+    return ArrayValues.vector(m, learner.initialize(new SplittableRandom(settings.seed())), settings.type());
   }
 
   private double accuracy(MlpLearner learner, NDArray theta, NDList hyper) {

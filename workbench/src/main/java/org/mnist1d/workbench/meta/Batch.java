@@ -9,4 +9,9 @@ import ai.djl.ndarray.NDArray;
  * <p>Then loss = sum(logSoftmax(logits) * negTargets) and dLoss/dlogits = softmax * invSize +
  * negTargets: two fused terms, no division in the step.
  */
-public record Batch(NDArray x, NDArray negTargets, NDArray invSize) {}
+public record Batch(NDArray x, NDArray negTargets, NDArray invSize) {
+  /** Its arrays, e.g. to borrow them for a step's scope. */
+  public NDArray[] arrays() {
+    return new NDArray[] {x, negTargets, invSize};
+  }
+}

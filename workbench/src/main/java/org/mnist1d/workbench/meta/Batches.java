@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -50,9 +51,9 @@ public final class Batches {
       System.arraycopy(x[start + i], 0, xs, i * d, d);
       targets[i * classes + y[start + i]] = -1.0 / b;
     }
-    NDArray xb = Leaves.of(manager, xs, new Shape(b, d), type);
-    NDArray t = Leaves.of(manager, targets, new Shape(b, classes), type);
-    NDArray inv = Leaves.of(manager, new double[] {1.0 / b}, new Shape(), type);
+    NDArray xb = ArrayValues.of(manager, xs, new Shape(b, d), type);
+    NDArray t = ArrayValues.of(manager, targets, new Shape(b, classes), type);
+    NDArray inv = ArrayValues.of(manager, new double[] {1.0 / b}, new Shape(), type);
     return new Batch(xb, t, inv);
   }
 }

@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -85,7 +88,8 @@ public final class Hypergradient {
             NDList weighted = new NDList();
             double weight = 0;
             for (int t = start; t < end; t++) {
-              scope.use(batches.at(t), noise.get(t));
+              scope.use(batches.at(t).arrays());
+              scope.use(noise.get(t).arrays());
               NDList next = loop.step(current, currentState, leaves, batches.at(t), noise.get(t), t, c);
               segmentLosses.add(next.get(0));
               if (loop.weight(t) != 0) {
@@ -130,7 +134,7 @@ public final class Hypergradient {
             adjState.add(g);
           }
           try (NDArray total = adjTheta.sum()) {
-            Divergence.check(Leaves.value(total), start, "metagradient");
+            Divergence.check(ArrayValues.value(total), start, "metagradient");
           }
           checkpoints[s].close();
         }
@@ -141,7 +145,7 @@ public final class Hypergradient {
       double[][] gradients = new double[leaves.size()][];
       for (int i = 0; i < leaves.size(); i++) {
         try (NDArray g = leaves.get(i).getGradient()) {
-          gradients[i] = Leaves.values(g);
+          gradients[i] = ArrayValues.values(g);
         }
         for (double g : gradients[i]) {
           Divergence.check(g, 0, "metagradient");
@@ -182,7 +186,8 @@ public final class Hypergradient {
         scope.use(theta);
         scope.use(state);
         scope.use(hyper);
-        scope.use(batches.at(t), noise.get(t));
+        scope.use(batches.at(t).arrays());
+        scope.use(noise.get(t).arrays());
         NDList next = loop.step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
         NDArray loss = next.get(0);
         loss.attach(work);
@@ -207,7 +212,7 @@ public final class Hypergradient {
   /** Copies the 0-d loss arrays into {@code into} from {@code offset}; fails on the first non-finite one. */
   private static void readLosses(NDList arrays, double[] into, int offset) {
     try (NDArray all = NDArrays.stack(arrays)) {
-      double[] values = Leaves.values(all);
+      double[] values = ArrayValues.values(all);
       for (int i = 0; i < values.length; i++) {
         into[offset + i] = values[i];
         Divergence.check(values[i], offset + i, "inner loss");

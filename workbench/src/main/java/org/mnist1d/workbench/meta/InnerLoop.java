@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -52,9 +55,10 @@ public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRa
           scope.use(theta);
           scope.use(state);
           scope.use(hyper);
-          scope.use(batches.at(t), noise.get(t));
+          scope.use(batches.at(t).arrays());
+          scope.use(noise.get(t).arrays());
           NDList next = step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
-          losses[t] = Leaves.value(next.get(0));
+          losses[t] = ArrayValues.value(next.get(0));
           Divergence.check(losses[t], t, "inner loss");
           theta.close();
           state.close();

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -39,14 +41,14 @@ public final class LearningRateProblem implements AutoCloseable {
     MlpLearner learner = new MlpLearner(inputs, s.hidden(), 10, Activations.named("tanh"), 0.0);
     loop = new InnerLoop(learner, new Sgd(), LearningRate.learned(0), s.steps(), s.steps());
     batches = new Batches(manager, data.x(), data.y(), 10, s.batch(), s.type());
-    theta0 = Leaves.vector(manager, learner.initialize(new SplittableRandom(s.seed())), s.type());
+    theta0 = ArrayValues.vector(manager, learner.initialize(new SplittableRandom(s.seed())), s.type());
     noise = Collections.nCopies(s.steps(), StepNoise.NONE);
   }
 
   /** One inner run at {@code lr} with its exact metagradient d(meta-loss)/d(lr). */
   public OuterStep outerStep(double lr) {
     try (NDManager step = manager.newSubManager()) {
-      NDList hyper = new NDList(Leaves.vector(step, new double[] {lr}, constants.type()));
+      NDList hyper = new NDList(ArrayValues.vector(step, new double[] {lr}, constants.type()));
       // The whole loop is small: record it once, no separate forward pass.
       Hypergradient.Result r = Hypergradient.compute(loop, theta0, hyper, batches, noise, Integer.MAX_VALUE, constants, step);
       return new OuterStep(r.metaLoss(), r.gradients()[0][0], r.losses());

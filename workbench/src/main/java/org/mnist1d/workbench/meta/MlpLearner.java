@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -53,7 +55,7 @@ public record MlpLearner(int inputs, int hidden, int outputs, Activation activat
     for (int k = 0; k < width; k++) {
       v[k] = amp * (2 * random.nextDouble() - 1);
     }
-    return Leaves.of(manager, v, new Shape(1, width), type);
+    return ArrayValues.of(manager, v, new Shape(1, width), type);
   }
 
   /** The loss and its explicit gradient with respect to {@code theta}: {@code [loss (0-d), grad]}. */

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 

@@ -12,4 +12,9 @@ import ai.djl.ndarray.NDArray;
 public record StepNoise(NDArray hidden, NDArray activation) {
   /** No noise anywhere. */
   public static final StepNoise NONE = new StepNoise(null, null);
+
+  /** Its arrays (nulls where a layer has no noise), e.g. to borrow them for a step's scope. */
+  public NDArray[] arrays() {
+    return new NDArray[] {hidden, activation};
+  }
 }

@@ -23,4 +23,22 @@ public final class ArrayValues {
       return d.toDoubleArray();
     }
   }
+
+  /** A 1-d array of {@code values}. */
+  public static NDArray vector(NDManager manager, double[] values, DataType type) {
+    return of(manager, values, new Shape(values.length), type);
+  }
+
+  /** The value of a 0-d (or one-element) array as a double, whatever its type. */
+  public static double value(NDArray scalar) {
+    if (scalar.getDataType() == DataType.FLOAT64) {
+      return scalar.getDouble();
+    }
+    if (scalar.getDataType() == DataType.FLOAT32) {
+      return scalar.getFloat();
+    }
+    try (NDArray asDouble = scalar.toType(DataType.FLOAT64, true)) {
+      return asDouble.getDouble();
+    }
+  }
 }

@@ -20,7 +20,9 @@ public final class Constants {
   public static NDArray scalar(NDManager manager, double value, DataType type) {
     try (NDArray fromJava = manager.create(value);
         NDArray typed = fromJava.toType(type, true)) {
-      // duplicate() clones inside libtorch, so nothing refers to the Java buffer afterwards.
+      // duplicate() clones inside libtorch, so nothing refers to the Java buffer afterwards. It is
+      // needed: toType(copy=true) to the array's own type returns an alias of the Java buffer
+      // (dropping it made HypergradientTest's inner loss NaN).
       return typed.duplicate();
     }
   }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import org.mnist1d.workbench.meta.StepScope;
+import org.mnist1d.workbench.nn.StepScope;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
@@ -89,13 +89,20 @@ public final class TrainingRun implements AutoCloseable {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray l = batch.loss(model.forward(params, batch.x()));
         gc.backward(l);
-        loss = l.toType(DataType.FLOAT64, false).getDouble();
+        loss = ArrayValues.value(l);
       }
       NDList grads = new NDList();
       for (NDArray p : params) {
         grads.add(p.getGradient());
       }
-      NDList next = optimizer.step(params, grads, step);
+      // The update must stay out of autograd whatever this thread's grad mode: PyTorch keeps it
+      // per thread and DJL switches it off only on the thread that loaded the engine (a notebook
+      // kernel may run each cell on another thread). Detached parameters record nothing.
+      NDList detached = new NDList();
+      for (NDArray p : params) {
+        detached.add(p.stopGradient());
+      }
+      NDList next = optimizer.step(detached, grads, step);
       next.attach(manager);
       params = next;
     }

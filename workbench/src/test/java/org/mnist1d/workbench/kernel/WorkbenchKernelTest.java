@@ -49,6 +49,14 @@ class WorkbenchKernelTest {
     assertEquals(List.of(0, 2, 4), kernel.evalRaw("seen"));
   }
 
+  /** Libraries keep per-thread state (PyTorch's autograd mode): all cells share one thread. */
+  @Test
+  void cellsRunOnOneThreadSoPerThreadStateSurvives() {
+    kernel.evalRaw("ThreadLocal<String> mode = new ThreadLocal<>();\nmode.set(\"set in an earlier cell\");\nThread first = Thread.currentThread();");
+    assertEquals("set in an earlier cell", kernel.evalRaw("mode.get()"));
+    assertEquals(true, kernel.evalRaw("Thread.currentThread() == first"));
+  }
+
   @Test
   void displayInsideACellReachesTheDisplayRoute() {
     List<MimeBundle> shown = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.Scalars;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,7 +59,7 @@ class MlpLearnerGradientTest {
       for (int i = 0; i < zs.length; i++) {
         zs[i] = -5 + 10 * r.nextDouble();
       }
-      NDArray z = Leaves.of(m, zs, new ai.djl.ndarray.types.Shape(4, 6), Problems.F64);
+      NDArray z = ArrayValues.of(m, zs, new ai.djl.ndarray.types.Shape(4, 6), Problems.F64);
       NDArray slope = f.valueAndSlope(z, hyper, noise, c).get(1);
       z.setRequiresGradient(true);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

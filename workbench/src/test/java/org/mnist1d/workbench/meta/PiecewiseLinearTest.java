@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,7 +35,7 @@ class PiecewiseLinearTest {
     double[] zs = {-3, -1.5, -0.2, 0.3, 0.9, 4};
     try (NDManager m = NDManager.newBaseManager()) {
       Scalars c = new Scalars(m, Problems.F64);
-      NDArray z = Leaves.vector(m, zs, Problems.F64);
+      NDArray z = ArrayValues.vector(m, zs, Problems.F64);
       NDList out = f.asActivation().valueAndSlope(z, new NDList(), StepNoise.NONE, c);
       for (int i = 0; i < zs.length; i++) {
         assertEquals(f.apply(zs[i]), out.get(0).toDoubleArray()[i], 1e-12);

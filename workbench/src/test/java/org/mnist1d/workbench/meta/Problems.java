@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.meta;
 
+import org.mnist1d.workbench.nn.ArrayValues;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -38,13 +39,13 @@ final class Problems {
   }
 
   static NDArray theta(NDManager m, MlpLearner learner, long seed) {
-    return Leaves.vector(m, learner.initialize(new SplittableRandom(seed)), F64);
+    return ArrayValues.vector(m, learner.initialize(new SplittableRandom(seed)), F64);
   }
 
   static NDList hyper(NDManager m, double[]... values) {
     NDList list = new NDList();
     for (double[] v : values) {
-      list.add(Leaves.vector(m, v, F64));
+      list.add(ArrayValues.vector(m, v, F64));
     }
     return list;
   }

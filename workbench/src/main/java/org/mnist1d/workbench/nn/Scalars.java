@@ -1,4 +1,4 @@
-package org.mnist1d.workbench.meta;
+package org.mnist1d.workbench.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

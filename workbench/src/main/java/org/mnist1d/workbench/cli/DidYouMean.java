@@ -1,4 +1,4 @@
-package org.mnist1d.workbench.config;
+package org.mnist1d.workbench.cli;
 
 import java.util.Collection;
 
@@ -26,7 +26,7 @@ public final class DidYouMean {
     return c == null ? "" : " (did you mean '" + c + "'?)";
   }
 
-  static int editDistance(String a, String b) {
+  public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -1,4 +1,4 @@
-package org.mnist1d.workbench.meta;
+package org.mnist1d.workbench.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -39,10 +39,6 @@ public final class StepScope implements AutoCloseable {
     use(list.toArray(new NDArray[0]));
   }
 
-  /** Borrows a batch's arrays and a step's noise rows. */
-  public void use(Batch batch, StepNoise noise) {
-    use(batch.x(), batch.negTargets(), batch.invSize(), noise.hidden(), noise.activation());
-  }
 
   /** The scope's manager. */
   public NDManager manager() {
