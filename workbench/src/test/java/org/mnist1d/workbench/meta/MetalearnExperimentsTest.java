@@ -86,11 +86,18 @@ class MetalearnExperimentsTest {
     String out = cli("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
     List<Path> whole = dirs(tmp.resolve("a"));
     assertEquals(2, whole.size(), out);
-    JsonNode s = summary(whole.get(0));
-    assertEquals("done", s.get("status").asText());
-    assertEquals(0.5, s.at("/params/initial_lr").asDouble());
+    // directory names sort by start time, then by parameters: look the 0.5 run up by its summary
+    Path half = null;
+    for (Path d : whole) {
+      assertEquals("done", summary(d).get("status").asText());
+      if (summary(d).at("/params/initial_lr").asDouble() == 0.5) {
+        half = d;
+      }
+    }
+    assertTrue(half != null, "a run with initial_lr 0.5 among " + whole);
+    JsonNode s = summary(half);
     assertTrue(s.at("/results/final_lr").isNumber() && s.at("/results/final_meta_loss").isNumber(), s.toString());
-    assertTrue(Files.exists(whole.get(0).resolve("report/learning_rate.png")));
+    assertTrue(Files.exists(half.resolve("report/learning_rate.png")));
 
     Path one = Files.writeString(tmp.resolve("lr1.yaml"), LR.replace("[0.5, 0.05]", "[0.5]"));
     Path stopped = stoppedRun(one, tmp.resolve("b"), 3);
@@ -98,7 +105,7 @@ class MetalearnExperimentsTest {
     String resumed = cli("run", "--resume", stopped.toString(), "--quiet");
     assertTrue(resumed.startsWith("0"), resumed);
     assertEquals(s.get("results"), summary(stopped).get("results"));
-    assertEquals(Files.readAllLines(whole.get(0).resolve("metrics.csv")), Files.readAllLines(stopped.resolve("metrics.csv")));
+    assertEquals(Files.readAllLines(half.resolve("metrics.csv")), Files.readAllLines(stopped.resolve("metrics.csv")));
   }
 
   @Test
