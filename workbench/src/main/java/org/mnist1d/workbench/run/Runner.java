@@ -76,6 +76,14 @@ public final class Runner {
 
   private Outcome execute(Experiment experiment, RunContext ctx, Summary summary, RunDirectory dir) throws IOException {
     String error = null;
+    // Ctrl-C or a TERM signal: summary.json says so (a SIGKILL leaves "running"; both resume alike).
+    String resume = "workbench run --resume " + dir.path();
+    Thread interrupted = new Thread(() -> {
+      if (summary.failIfRunning("interrupted (SIGINT/SIGTERM) before it finished; continue with: " + resume)) {
+        log.println("interrupted: " + dir.path() + " (continue with: " + resume + ")");
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(interrupted);
     try {
       experiment.run(ctx);
     } catch (RunFailure f) {
@@ -88,6 +96,11 @@ public final class Runner {
       ctx.closeMetrics();
     }
     summary.status(error == null ? "done" : "failed", error);
+    try {
+      Runtime.getRuntime().removeShutdownHook(interrupted);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway and finds the status settled
+    }
     if (error == null) {
       Optional<String> report = experiment.defaultReport();
       if (report.isPresent()) {

@@ -64,6 +64,15 @@ public final class Summary {
     write();
   }
 
+  /** Marks the run failed with {@code error} unless its status is already settled; true if it did. */
+  synchronized boolean failIfRunning(String error) {
+    if (!"running".equals(content.get("status"))) {
+      return false;
+    }
+    status("failed", error);
+    return true;
+  }
+
   synchronized void write() {
     dir.writeJson(RunDirectory.SUMMARY, content);
   }

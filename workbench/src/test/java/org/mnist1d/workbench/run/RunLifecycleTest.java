@@ -114,23 +114,8 @@ class RunLifecycleTest {
 
     // the same run in a child JVM, killed with SIGKILL once it has checkpointed
     Path runs = tmp.resolve("runs");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dai.djl.offline=true",
-        // the same thread count as this JVM: float reductions then run in the same order
-        "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "run", cfg.toString(), "--runs-dir", runs.toString(), "--quiet"));
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-    Path dir = null;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> s = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
-        dir = s.findFirst().orElse(null);
-      }
-      if (dir != null && Files.exists(dir.resolve("checkpoint.json")) && Files.readAllLines(dir.resolve("metrics.csv")).size() > 50) {
-        break;
-      }
-      Thread.sleep(20);
-    }
+    Process child = childRun(cfg, runs);
+    Path dir = awaitRows(runs, 50);
     assertTrue(child.isAlive(), "the child must still be running when killed: " + Files.readString(tmp.resolve("child.log")));
     child.destroyForcibly(); // SIGKILL on Linux
     child.waitFor(30, TimeUnit.SECONDS);
@@ -159,6 +144,54 @@ class RunLifecycleTest {
     Result again = cli("run", "--resume", dir.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already done"), again.err());
+  }
+
+  /** Starts {@code workbench run cfg} in a child JVM with this JVM's thread count; output to child.log. */
+  private Process childRun(Path cfg, Path runs) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dai.djl.offline=true",
+        // the same thread count as this JVM: float reductions then run in the same order
+        "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "run", cfg.toString(), "--runs-dir", runs.toString(), "--quiet"));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+  }
+
+  /** Waits (at most 2 minutes) until the run under {@code runs} has checkpointed and written {@code rows} metric rows. */
+  private static Path awaitRows(Path runs, int rows) throws Exception {
+    Path dir = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> s = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
+        dir = s.findFirst().orElse(null);
+      }
+      if (dir != null && Files.exists(dir.resolve("checkpoint.json")) && Files.readAllLines(dir.resolve("metrics.csv")).size() > rows) {
+        return dir;
+      }
+      Thread.sleep(20);
+    }
+    return dir;
+  }
+
+  @Test
+  void aTerminatedRunSaysSoAndResumes() throws Exception {
+    Path runs = tmp.resolve("runs");
+    Process child = childRun(config(3000, 5, 100), runs);
+    Path dir = awaitRows(runs, 50);
+    assertTrue(child.isAlive(), "the child must still be running when stopped: " + Files.readString(tmp.resolve("child.log")));
+    child.destroy(); // SIGTERM on Linux, as Ctrl-C's SIGINT: shutdown hooks run
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+    assertEquals("failed", summary.get("status").asText(), summary.toString());
+    assertTrue(summary.get("error").asText().startsWith("interrupted") && summary.get("error").asText().contains("--resume " + dir),
+        summary.toString());
+    assertTrue(Files.readString(tmp.resolve("child.log")).contains("interrupted: " + dir), Files.readString(tmp.resolve("child.log")));
+
+    Result resumed = cli("run", "--resume", dir.toString(), "--quiet");
+    assertEquals(0, resumed.code(), resumed.err());
+    JsonNode done = JSON.readTree(dir.resolve("summary.json").toFile());
+    assertEquals("done", done.get("status").asText());
+    assertFalse(done.has("error"), done.toString());
+    assertEquals(3000, done.at("/results/steps").asInt(), done.toString());
   }
 
   @Test
