@@ -1,11 +1,18 @@
 package org.mnist1d.workbench.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.report.Report;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.report.SweepReport;
 import org.mnist1d.workbench.run.Experiments;
+import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench run CONFIG [--set k=v]...}: one run directory per sweep point; or --resume. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run an experiment config (every sweep point), or resume an interrupted run.",
-        "Prints each run directory on stdout as it is created; progress goes to stderr."})
+        "Prints each run directory on stdout as it is created; progress goes to stderr.",
+        "A config with a report: section ends with that report over its runs, in RUNS_DIR/reports."})
 public final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "experiment YAML, e.g. configs/quickstart.yaml")
   Path config;
@@ -50,13 +58,32 @@ public final class RunCommand implements Callable<Integer> {
     if (resume != null) {
       return report(List.of(runner.resume(resume)));
     }
-    // Everything is validated before the first run directory is made.
-    List<ConfigLoader.Point> points = new ConfigLoader(Experiments.all()).load(config, overrides);
+    // Everything, the report section included, is validated before the first run directory is made.
+    ConfigLoader.ExperimentFile file = new ConfigLoader(Experiments.all()).read(config, overrides);
+    Optional<SweepReport> sweepReport = file.report().map(r -> SweepReport.parse(r, config));
     List<Runner.Outcome> outcomes = new ArrayList<>();
-    for (ConfigLoader.Point p : points) {
+    for (ConfigLoader.Point p : file.points()) {
       outcomes.add(runner.start(p, runsDir));
     }
-    return report(outcomes);
+    int code = report(outcomes);
+    if (sweepReport.isPresent()) {
+      code = Math.max(code, writeReport(sweepReport.get(), outcomes, file.points().get(0).config().string("name")));
+    }
+    return code;
+  }
+
+  /** The experiment file's report over this sweep's runs, in a new runs/reports/NAME-TIME. */
+  private int writeReport(SweepReport sweepReport, List<Runner.Outcome> outcomes, String name) throws IOException {
+    Report built;
+    try {
+      built = sweepReport.over(outcomes.stream().map(Runner.Outcome::dir).toList());
+    } catch (UserError e) {
+      System.err.println("error: " + config + ": report not written: " + e.getMessage());
+      return 1;
+    }
+    Path html = ReportWriter.write(built, RunDirectory.create(runsDir.resolve("reports"), name, Map.of()).path());
+    System.err.println("report: " + html);
+    return 0;
   }
 
   private static int report(List<Runner.Outcome> outcomes) {

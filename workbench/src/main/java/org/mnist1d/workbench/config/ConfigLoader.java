@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.mnist1d.workbench.cli.UserError;
 import org.mnist1d.workbench.data.Mnist1dArgs;
@@ -15,7 +16,7 @@ import org.mnist1d.workbench.data.Mnist1dArgs;
  * point. Every mistake is a {@link ConfigError} naming file:line:column and the key path.
  *
  * <p>Top-level keys: {@code experiment} (required), {@code name}, {@code seed}, {@code device},
- * {@code dataset}, {@code sweep}, and the experiment's own sections ({@link ExperimentSchema}).
+ * {@code dataset}, {@code sweep}, {@code report}, and the experiment's own sections ({@link ExperimentSchema}).
  */
 public final class ConfigLoader {
   private static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
@@ -34,9 +35,25 @@ public final class ConfigLoader {
   /** One resolved run of a sweep: its config and the values that tell it apart. */
   public record Point(Config config, Map<String, Object> params) {}
 
+  /**
+   * An experiment file read: its sweep points and its optional {@code report:} section (a mapping,
+   * or the path of a report file; report.SweepReport reads it).
+   */
+  public record ExperimentFile(Path file, List<Point> points, Optional<ConfigNode> report) {}
+
   /** Loads {@code file} with overrides ({@code path.to.key=VALUE}) and expands its sweep. */
   public List<Point> load(Path file, List<String> overrides) {
-    return expand(applyOverrides(YamlReader.read(file), overrides));
+    return read(file, overrides).points();
+  }
+
+  /** As {@link #load}, keeping the file's {@code report:} section. */
+  public ExperimentFile read(Path file, List<String> overrides) {
+    ConfigNode root = applyOverrides(YamlReader.read(file), overrides);
+    Optional<ConfigNode> report = Optional.ofNullable(root.map().get("report"));
+    report.filter(r -> r.isList() || r.value() == null).ifPresent(r -> {
+      throw new ConfigError(r.location(), "report", "expected a report section (title, tables, charts) or a report file's path");
+    });
+    return new ExperimentFile(file, expand(root), report);
   }
 
   /** Resolves an already-resolved config (a run directory's config.yaml): no sweep expected. */
@@ -94,6 +111,7 @@ public final class ConfigLoader {
     Map<String, Object> defaults = defaultsOf(schema);
     Map<String, ConfigNode> top = new LinkedHashMap<>(root.map());
     ConfigNode sweep = top.remove("sweep");
+    top.remove("report"); // applies to the sweep's runs together, not to each run's config
 
     List<Map<String, ConfigNode>> grid = Sweeps.points(sweep, defaults);
     List<Point> out = new ArrayList<>();

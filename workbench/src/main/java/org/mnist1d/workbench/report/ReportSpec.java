@@ -26,6 +26,11 @@ import org.mnist1d.workbench.config.ConfigNode;
  */
 public record ReportSpec(String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
 
+  /** The same tables and charts over other runs: one source named {@code runs}. */
+  public ReportSpec over(List<String> globs) {
+    return new ReportSpec(title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
+  }
+
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
 
@@ -49,6 +54,11 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
 
   /** Parses a report from its YAML tree. */
   public static ReportSpec parse(ConfigNode root) {
+    return parse(root, true);
+  }
+
+  /** Parses a report; without {@code needsSources} an absent {@code sources:} gives an empty list. */
+  static ReportSpec parse(ConfigNode root, boolean needsSources) {
     Map<String, ConfigNode> top = mapping(root, "");
     keys(top, TOP, "");
     List<Source> sources = new ArrayList<>();
@@ -59,7 +69,7 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
       List<String> globs = glob.isList() ? strings(glob, "sources.glob") : List.of(text(glob, "sources.glob"));
       sources.add(new Source(optText(m, "name", "runs"), globs, where(m.get("where"), "sources.where")));
     }
-    if (sources.isEmpty()) {
+    if (sources.isEmpty() && needsSources) {
       throw new ConfigError(root.location(), "sources", "expected at least one source of runs, e.g. [{glob: 'runs/*'}]");
     }
     List<TableSpec> tables = new ArrayList<>();

@@ -25,12 +25,6 @@ public final class ReportWriter {
     System.setProperty("java.awt.headless", "true");
   }
 
-  /** Builds the report in {@code specFile} (globs relative to {@code base}) into {@code outDir}. */
-  public static Path fromFile(Path specFile, Path base, Path outDir) {
-    ReportSpec spec = ReportSpec.parse(YamlReader.read(specFile));
-    return write(ReportBuilder.build(spec, base), outDir);
-  }
-
   /** Builds an experiment's default report (YAML text) for one run, into {@code runDir/report}. */
   public static Path forRun(String specYaml, Path runDir) {
     ReportSpec spec = ReportSpec.parse(YamlReader.parse("default report", new StringReader(specYaml)));

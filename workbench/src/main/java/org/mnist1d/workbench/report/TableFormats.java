@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -16,11 +18,14 @@ public final class TableFormats {
       sb.append("<th>").append(escape(c)).append("</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
-    for (int r = 0; r < Math.min(maxRows, t.rowCount()); r++) {
+    int rows = Math.min(maxRows, t.rowCount());
+    int[] decimals = decimals(t, rows);
+    for (int r = 0; r < rows; r++) {
       sb.append("<tr>");
-      for (Column<?> c : t.columns()) {
+      for (int i = 0; i < t.columnCount(); i++) {
+        Column<?> c = t.column(i);
         boolean num = c instanceof NumericColumn<?>;
-        sb.append(num ? "<td class=\"num\">" : "<td>").append(escape(cell(c, r))).append("</td>");
+        sb.append(num ? "<td class=\"num\">" : "<td>").append(escape(cell(c, r, decimals[i]))).append("</td>");
       }
       sb.append("</tr>\n");
     }
@@ -42,27 +47,52 @@ public final class TableFormats {
       sb.append(c instanceof NumericColumn<?> ? "---:|" : "---|");
     }
     sb.append('\n');
+    int[] decimals = decimals(t, t.rowCount());
     for (int r = 0; r < t.rowCount(); r++) {
       sb.append('|');
-      for (Column<?> c : t.columns()) {
-        sb.append(' ').append(cell(c, r).replace("|", "\\|")).append(" |");
+      for (int i = 0; i < t.columnCount(); i++) {
+        sb.append(' ').append(cell(t.column(i), r, decimals[i]).replace("|", "\\|")).append(" |");
       }
       sb.append('\n');
     }
     return sb.toString();
   }
 
-  /** One cell as text: numbers with 4 significant decimals, missing as empty. */
-  public static String cell(Column<?> c, int row) {
+  /**
+   * Decimals per column over its first {@code rows} rows: enough for 4 significant digits of
+   * every value (at most 1 from 1000 up), the same for the whole column so that figures line up.
+   */
+  static int[] decimals(Table t, int rows) {
+    int[] out = new int[t.columnCount()];
+    for (int i = 0; i < out.length; i++) {
+      if (t.column(i) instanceof NumericColumn<?> n) {
+        for (int r = 0; r < rows; r++) {
+          if (!n.isMissing(r)) {
+            out[i] = Math.max(out[i], decimals(n.getDouble(r)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int decimals(double v) {
+    if (!Double.isFinite(v) || v == Math.rint(v)) {
+      return 0;
+    }
+    String s = new BigDecimal(v).round(new MathContext(Math.abs(v) >= 1000 ? 16 : 4)).stripTrailingZeros().toPlainString();
+    int dot = s.indexOf('.');
+    return Math.min(Math.abs(v) >= 1000 ? 1 : 8, dot < 0 ? 0 : s.length() - dot - 1);
+  }
+
+  /** One cell as text: a number with {@code decimals} decimals, a missing value as empty. */
+  static String cell(Column<?> c, int row, int decimals) {
     if (c.isMissing(row)) {
       return "";
     }
     if (c instanceof NumericColumn<?> n) {
       double v = n.getDouble(row);
-      if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-        return String.valueOf((long) v);
-      }
-      return String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%.1f" : "%.4g", v);
+      return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : String.valueOf(v);
     }
     return c.getString(row);
   }

@@ -54,6 +54,11 @@ public final class RunDirectory {
     }
   }
 
+  /** A glob matching the directories {@link #create} makes for runs named {@code name}. */
+  public static String globFor(String name) {
+    return slug(name) + "-[0-9]*";
+  }
+
   /** An existing run directory; a missing or foreign directory is a user error. */
   public static RunDirectory existing(Path dir) {
     if (!Files.isDirectory(dir)) {

@@ -129,6 +129,18 @@ class ReportTest {
   }
 
   @Test
+  void numbersLineUpWithinAColumn() {
+    Table t = Table.create("t",
+        tech.tablesaw.api.StringColumn.create("model", "mlp", "cnn"),
+        tech.tablesaw.api.DoubleColumn.create("acc", 32.3, 62.0),
+        tech.tablesaw.api.DoubleColumn.create("loss", 1.7075514620542527, 1.7),
+        tech.tablesaw.api.DoubleColumn.create("count", 410, 15210),
+        tech.tablesaw.api.DoubleColumn.create("ms", 12345.67, 2.5));
+    assertEquals(String.join("\n", "| model | acc | loss | count | ms |", "|---|---:|---:|---:|---:|",
+        "| mlp | 32.3 | 1.708 | 410 | 12345.7 |", "| cnn | 62.0 | 1.700 | 15210 | 2.5 |", ""), TableFormats.markdown(t));
+  }
+
+  @Test
   void comparisonPutsRunsSideBySide() throws Exception {
     fixtures();
     Table t = Comparison.sideBySide(List.of(tmp.resolve("runs/a"), tmp.resolve("runs/d")));
