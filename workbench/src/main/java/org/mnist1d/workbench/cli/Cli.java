@@ -16,7 +16,9 @@ public final class Cli {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("error: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+          // picocli's own messages sometimes start with "Error: " already
+          String message = ex.getMessage().replaceFirst("^Error: ", "");
+          c.getErr().println("error: " + message + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
           return USAGE;
         });
     cl.setExecutionExceptionHandler(

@@ -53,7 +53,10 @@ class KernelCommandTest {
 
   @Test
   void userAndPrefixTogetherIsAUsageError(@TempDir Path prefix) {
-    assertEquals(Cli.USAGE, Main.execute("kernel", "install", "--user", "--prefix", prefix.toString()));
+    CommandRun r = CommandRun.of("kernel", "install", "--user", "--prefix", prefix.toString());
+    assertEquals(Cli.USAGE, r.code());
+    assertEquals("error: --user, --prefix=DIR are mutually exclusive (specify only one) (see 'workbench kernel install --help')",
+        r.err().strip());
   }
 
   @Test
