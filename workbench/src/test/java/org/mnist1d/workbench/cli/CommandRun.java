@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** One in-process run of the CLI with stdout and stderr captured. */
-record CommandRun(int code, String out, String err) {
-  static synchronized CommandRun of(String... args) {
+/** One in-process run of the CLI with stdout and stderr captured (tests of every package use it). */
+public record CommandRun(int code, String out, String err) {
+  public static synchronized CommandRun of(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -44,7 +44,7 @@ class CommittedNotebooksTest {
       if (!cell.get("cell_type").asText().equals("code")) {
         continue;
       }
-      String source = text(cell.get("source"));
+      String source = JupyterExecutionTest.text(cell.get("source"));
       if (first == null) {
         first = cell;
         assertTrue(source.contains("%jars ../workbench/target/workbench.jar"), "first code cell loads the jar, IJava style");
@@ -57,14 +57,5 @@ class CommittedNotebooksTest {
       }
     }
     assertTrue(first != null, "no code cell");
-  }
-
-  private static String text(JsonNode node) {
-    if (node.isArray()) {
-      StringBuilder sb = new StringBuilder();
-      node.forEach(n -> sb.append(n.asText()));
-      return sb.toString();
-    }
-    return node.asText();
   }
 }

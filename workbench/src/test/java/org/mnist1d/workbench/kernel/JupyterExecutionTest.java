@@ -97,7 +97,7 @@ class JupyterExecutionTest {
   }
 
   /** Notebook text fields are a string or a list of lines. */
-  private static String text(JsonNode node) {
+  static String text(JsonNode node) {
     if (node.isArray()) {
       StringBuilder sb = new StringBuilder();
       node.forEach(n -> sb.append(n.asText()));

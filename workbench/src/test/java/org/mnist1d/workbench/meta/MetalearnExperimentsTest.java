@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnist1d.workbench.cli.Main;
+import org.mnist1d.workbench.cli.CommandRun;
 
 /**
  * Tiny metalearning runs through {@code workbench run}: outputs and summary keys, a run stopped
@@ -28,21 +26,6 @@ class MetalearnExperimentsTest {
   static final String ACT = String.join("\n", "experiment: metalearn-activation", "seed: 1", "dataset: {num_samples: 300}",
       "activation_hidden: 5", "inner: {hidden: 8, batch: 20, steps: 6, meta_loss_steps: 4, test_examples: 40}",
       "outer: {steps: 20}", "baselines: [relu, tanh]", "fit_pieces: 3", "");
-
-  private static String cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true));
-      System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
-      int code = Main.execute(args);
-      return code + "\n" + o;
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   private static JsonNode summary(Path dir) throws Exception {
     return JSON.readTree(dir.resolve("summary.json").toFile());
@@ -59,7 +42,7 @@ class MetalearnExperimentsTest {
   private Path stoppedRun(Path config, Path runs, int rows) throws Exception {
     AtomicInteger done = new AtomicInteger();
     Thread t = new Thread(() -> {
-      cli("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+      CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
       done.set(1);
     });
     t.start();
@@ -83,9 +66,9 @@ class MetalearnExperimentsTest {
   @Test
   void learningRateTrialsRunAndResumeExactly() throws Exception {
     Path config = Files.writeString(tmp.resolve("lr.yaml"), LR);
-    String out = cli("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    CommandRun out = CommandRun.of("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
     List<Path> whole = dirs(tmp.resolve("a"));
-    assertEquals(2, whole.size(), out);
+    assertEquals(2, whole.size(), out.err());
     // directory names sort by start time, then by parameters: look the 0.5 run up by its summary
     Path half = null;
     for (Path d : whole) {
@@ -102,8 +85,8 @@ class MetalearnExperimentsTest {
     Path one = Files.writeString(tmp.resolve("lr1.yaml"), LR.replace("[0.5, 0.05]", "[0.5]"));
     Path stopped = stoppedRun(one, tmp.resolve("b"), 3);
     assertTrue(!summary(stopped).get("status").asText().equals("done"), "the stopped run is not done");
-    String resumed = cli("run", "--resume", stopped.toString(), "--quiet");
-    assertTrue(resumed.startsWith("0"), resumed);
+    CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
+    assertEquals(0, resumed.code(), resumed.err());
     assertEquals(s.get("results"), summary(stopped).get("results"));
     assertEquals(Files.readAllLines(half.resolve("metrics.csv")), Files.readAllLines(stopped.resolve("metrics.csv")));
   }
@@ -111,7 +94,7 @@ class MetalearnExperimentsTest {
   @Test
   void activationRunReportsBaselinesAndFitAndResumesExactly() throws Exception {
     Path config = Files.writeString(tmp.resolve("act.yaml"), ACT);
-    cli("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    CommandRun.of("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
     Path whole = dirs(tmp.resolve("a")).get(0);
     JsonNode r = summary(whole).get("results");
     for (String key : new String[] {"final_meta_loss", "final_test_acc", "fit_test_acc"}) {
@@ -125,7 +108,7 @@ class MetalearnExperimentsTest {
     }
 
     Path stopped = stoppedRun(config, tmp.resolve("b"), 4);
-    cli("run", "--resume", stopped.toString(), "--quiet");
+    CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(r, summary(stopped).get("results"));
     assertEquals(Files.readAllLines(whole.resolve("activation.csv")), Files.readAllLines(stopped.resolve("activation.csv")));
   }
@@ -137,7 +120,7 @@ class MetalearnExperimentsTest {
         "dataset: {num_samples: 300}", "initial_lr: 0.5", "inner: {hidden: 6, batch: 20, steps: 8}",
         "outer: {steps: 4, lr: 1.0e308}", ""));
     Path runs = tmp.resolve("r");
-    cli("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+    CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
     Path dir;
     try (var s = Files.list(runs)) {
       dir = s.findFirst().orElseThrow();

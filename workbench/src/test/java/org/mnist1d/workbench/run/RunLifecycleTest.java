@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.workbench.cli.CommandRun;
 import org.mnist1d.workbench.cli.Main;
 
 /**
@@ -39,28 +38,10 @@ class RunLifecycleTest {
     return f;
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true));
-      System.setErr(new PrintStream(e, true));
-      int code = Main.execute(args);
-      return new Result(code, o.toString(), e.toString());
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   @Test
   void aRunWritesItsDirectory() throws Exception {
     Path runs = tmp.resolve("runs");
-    Result r = cli("run", config(40, 10, 20).toString(), "--runs-dir", runs.toString(), "--quiet",
+    CommandRun r = CommandRun.of("run", config(40, 10, 20).toString(), "--runs-dir", runs.toString(), "--quiet",
         "--set", "sweep.seeds=[1, 2]");
     assertEquals(0, r.code(), r.err());
     List<String> dirs = r.out().lines().toList();
@@ -93,10 +74,10 @@ class RunLifecycleTest {
     Path runs = tmp.resolve("runs");
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "experiment: quickstart\ntraining:\n  steps: -1\n");
-    Result r = cli("run", bad.toString(), "--runs-dir", runs.toString());
+    CommandRun r = CommandRun.of("run", bad.toString(), "--runs-dir", runs.toString());
     assertEquals(2, r.code());
     assertEquals("error: " + bad + ":3:10: training.steps: expected an integer >= 1, got -1", r.err().strip());
-    Result o = cli("run", config(5, 5, 5).toString(), "--runs-dir", runs.toString(), "--set", "training.batch=wide");
+    CommandRun o = CommandRun.of("run", config(5, 5, 5).toString(), "--runs-dir", runs.toString(), "--set", "training.batch=wide");
     assertEquals(2, o.code());
     assertEquals(1, o.err().strip().lines().count(), o.err());
     assertTrue(o.err().contains("training.batch: expected an integer, got 'wide'"), o.err());
@@ -108,7 +89,7 @@ class RunLifecycleTest {
     Path cfg = config(3000, 5, 100);
     // the uninterrupted reference
     Path refRuns = tmp.resolve("ref");
-    Result ref = cli("run", cfg.toString(), "--runs-dir", refRuns.toString(), "--quiet");
+    CommandRun ref = CommandRun.of("run", cfg.toString(), "--runs-dir", refRuns.toString(), "--quiet");
     assertEquals(0, ref.code(), ref.err());
     Path refDir = Path.of(ref.out().strip());
 
@@ -133,7 +114,7 @@ class RunLifecycleTest {
     List<String> refRows = Files.readAllLines(refDir.resolve("metrics.csv"));
     assertEquals(refRows.subList(0, rows.size()), rows, "rows written before the kill are the uninterrupted run's");
 
-    Result resumed = cli("run", "--resume", dir.toString(), "--quiet");
+    CommandRun resumed = CommandRun.of("run", "--resume", dir.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(refRows, Files.readAllLines(dir.resolve("metrics.csv")));
     JsonNode a = JSON.readTree(refDir.resolve("summary.json").toFile());
@@ -141,7 +122,7 @@ class RunLifecycleTest {
     assertEquals("done", b.get("status").asText());
     assertEquals(a.get("results"), b.get("results"));
 
-    Result again = cli("run", "--resume", dir.toString());
+    CommandRun again = CommandRun.of("run", "--resume", dir.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already done"), again.err());
   }
@@ -186,7 +167,7 @@ class RunLifecycleTest {
         summary.toString());
     assertTrue(Files.readString(tmp.resolve("child.log")).contains("interrupted: " + dir), Files.readString(tmp.resolve("child.log")));
 
-    Result resumed = cli("run", "--resume", dir.toString(), "--quiet");
+    CommandRun resumed = CommandRun.of("run", "--resume", dir.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());
     JsonNode done = JSON.readTree(dir.resolve("summary.json").toFile());
     assertEquals("done", done.get("status").asText());
@@ -196,7 +177,7 @@ class RunLifecycleTest {
 
   @Test
   void resumeRejectsWhatIsNotARun() throws Exception {
-    Result r = cli("run", "--resume", tmp.toString());
+    CommandRun r = CommandRun.of("run", "--resume", tmp.toString());
     assertEquals(2, r.code());
     assertEquals("error: " + tmp + ": not a run directory (no config.yaml)", r.err().strip());
   }
