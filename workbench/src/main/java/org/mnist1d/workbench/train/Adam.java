@@ -3,13 +3,12 @@ package org.mnist1d.workbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import org.mnist1d.workbench.nn.Constants;
 
 /**
  * Adam as {@code torch.optim.Adam} computes it: {@code m = b1 m + (1-b1) g},
  * {@code v = b2 v + (1-b2) g^2}, {@code p -= (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps)} with
- * {@code bc_i = 1 - b_i^(t+1)}.
+ * {@code bc_i = 1 - b_i^(t+1)}, updating the parameters in place with the engine's fused Adam.
+ * Its moment buffers ({@link #state()}) are torch's up to a constant factor within 1e-5 of 1.
  */
 public final class Adam implements Optimizer {
   private final double lr;
@@ -19,11 +18,6 @@ public final class Adam implements Optimizer {
   private final NDManager manager;
   private NDList m;
   private NDList v;
-  private NDArray b1;
-  private NDArray c1;
-  private NDArray b2;
-  private NDArray c2;
-  private NDArray epsilon;
 
   /** Adam with PyTorch's betas (0.9, 0.999) and eps 1e-8; state lives on {@code manager}. */
   public Adam(NDManager manager, double lr) {
@@ -39,8 +33,7 @@ public final class Adam implements Optimizer {
   }
 
   @Override
-  public NDList step(NDList params, NDList grads, int t) {
-    DataType type = params.get(0).getDataType();
+  public void update(NDList params, NDList grads, int t) {
     if (m == null) {
       m = new NDList();
       v = new NDList();
@@ -49,37 +42,26 @@ public final class Adam implements Optimizer {
         v.add(manager.zeros(p.getShape(), p.getDataType()));
       }
     }
-    if (b1 == null) {
-      // fixed constants, made once through nn.Constants (never Java numbers in NDArray arithmetic)
-      b1 = Constants.scalar(manager, beta1, type);
-      c1 = Constants.scalar(manager, 1 - beta1, type);
-      b2 = Constants.scalar(manager, beta2, type);
-      c2 = Constants.scalar(manager, 1 - beta2, type);
-      epsilon = Constants.scalar(manager, eps, type);
-    }
     double bc1 = 1 - Math.pow(beta1, t + 1);
-    double bc2 = 1 - Math.pow(beta2, t + 1);
-    // the bias corrections change every step: made on the step's manager, freed with it
-    NDManager step = grads.get(0).getManager();
-    NDArray stepSize = Constants.scalar(step, lr / bc1, type);
-    NDArray sqrtBc2 = Constants.scalar(step, Math.sqrt(bc2), type);
-    NDList out = new NDList();
+    double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t + 1));
+    // The engine's fused update computes m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2 and
+    // p -= a m / (sqrt(v) + e), with 1 - b computed in float: its m and v are torch's times
+    // k1 = (1 - (float) b1) / (float) (1 - b1) and k2 likewise (k2 - 1 is about -1.3e-5 for
+    // 0.999). Torch's step (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps) is then exactly
+    // a = lr sqrt(bc2) sqrt(k2) / (bc1 k1) and e = eps sqrt(bc2) sqrt(k2).
+    double sqrtK2 = Math.sqrt(floatComplement(beta2));
+    float stepSize = (float) (lr * sqrtBc2 * sqrtK2 / (bc1 * floatComplement(beta1)));
+    float epsilon = (float) (eps * sqrtBc2 * sqrtK2);
     for (int i = 0; i < params.size(); i++) {
-      NDArray g = grads.get(i);
-      // the old moments end with this step: moving them to the step's manager frees them (and
-      // the intermediates computed from them) when the step closes
-      m.get(i).attach(step);
-      v.get(i).attach(step);
-      NDArray mi = g.mul(c1).add(m.get(i).mul(b1));
-      NDArray vi = g.square().mul(c2).add(v.get(i).mul(b2));
-      NDArray denom = vi.sqrt().div(sqrtBc2).add(epsilon);
-      out.add(params.get(i).sub(mi.div(denom).mul(stepSize)));
-      mi.attach(manager);
-      vi.attach(manager);
-      m.set(i, mi);
-      v.set(i, vi);
+      NDArray p = params.get(i);
+      p.getNDArrayInternal().adamUpdate(new NDList(p, grads.get(i), m.get(i), v.get(i)), new NDList(p),
+          (float) lr, stepSize, 0f, 1f, -1f, (float) beta1, (float) beta2, epsilon, false, false);
     }
-    return out;
+  }
+
+  /** How far the engine's float {@code 1 - b} is from torch's (float) {@code (1 - b)}, as a ratio. */
+  private static double floatComplement(double b) {
+    return (double) (1f - (float) b) / (float) (1 - b);
   }
 
   @Override

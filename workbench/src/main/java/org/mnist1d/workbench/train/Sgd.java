@@ -2,24 +2,23 @@ package org.mnist1d.workbench.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import org.mnist1d.workbench.nn.Constants;
 
-/** Plain SGD: {@code p -= lr g}. */
+/** Plain SGD: {@code p -= lr g}, one fused engine call per parameter. */
 public final class Sgd implements Optimizer {
-  private final double lr;
+  private final float lr;
 
   public Sgd(double lr) {
-    this.lr = lr;
+    this.lr = (float) lr;
   }
 
   @Override
-  public NDList step(NDList params, NDList grads, int t) {
-    NDArray rate = Constants.scalar(grads.get(0).getManager(), lr, params.get(0).getDataType());
-    NDList out = new NDList();
+  public void update(NDList params, NDList grads, int t) {
     for (int i = 0; i < params.size(); i++) {
-      out.add(params.get(i).sub(grads.get(i).mul(rate)));
+      NDArray p = params.get(i);
+      // the engine's update: no weight decay, no rescaling, no clipping (-1), no momentum; the
+      // third input is a momentum buffer it does not read without momentum
+      p.getNDArrayInternal().sgdUpdate(new NDList(p, grads.get(i), p), new NDList(p), lr, 0f, 1f, -1f, 0f, false);
     }
-    return out;
   }
 
   @Override

@@ -56,7 +56,13 @@ public final class TrainingRun implements AutoCloseable {
       case "sgd" -> new Sgd(lr);
       default -> throw new IllegalArgumentException("optimizer: expected adam or sgd, got '" + optimizerName + "'");
     };
-    this.params = Initialization.arrays(model, initial, manager, type);
+    this.params = leaves(Initialization.arrays(model, initial, manager, type));
+  }
+
+  /** The parameters as autograd leaves: each keeps one gradient buffer for the whole run. */
+  private static NDList leaves(NDList params) {
+    params.forEach(p -> p.setRequiresGradient(true));
+    return params;
   }
 
   /** Convenience: PyTorch default initialisation from {@code seed}. */
@@ -79,32 +85,23 @@ public final class TrainingRun implements AutoCloseable {
     Split batch = batches.get(step % batches.size());
     double loss;
     try (StepScope scope = new StepScope(manager)) {
-      // the current parameters end with this step: attached (not borrowed) to its manager, they
-      // and everything computed from them are freed when it closes
-      params.attach(scope.manager());
+      scope.use(params);
       scope.use(batch.x(), batch.negTargets());
-      // the parameters were made outside autograd, so they are leaves: their gradients are
-      // allocated here and freed with them at the end of the step
-      params.forEach(p -> p.setRequiresGradient(true));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray l = batch.loss(model.forward(params, batch.x()));
         gc.backward(l);
         loss = ArrayValues.value(l);
       }
+      // The parameters are leaves that keep their gradient buffers; the optimiser updates them
+      // in place with autograd off (whatever this thread's grad mode: a notebook kernel may step
+      // from any thread) and zeroes the gradients for the next backward.
       NDList grads = new NDList();
       for (NDArray p : params) {
-        grads.add(p.getGradient());
+        NDArray g = p.getGradient();
+        g.attach(scope.manager()); // the handle, not the buffer: freed with the step
+        grads.add(g);
       }
-      // The update must stay out of autograd whatever this thread's grad mode: PyTorch keeps it
-      // per thread and DJL switches it off only on the thread that loaded the engine (a notebook
-      // kernel may run each cell on another thread). Detached parameters record nothing.
-      NDList detached = new NDList();
-      for (NDArray p : params) {
-        detached.add(p.stopGradient());
-      }
-      NDList next = optimizer.step(detached, grads, step);
-      next.attach(manager);
-      params = next;
+      optimizer.update(params, grads, step);
     }
     step++;
     return loss;
@@ -146,7 +143,7 @@ public final class TrainingRun implements AutoCloseable {
       (i < n ? restored : state).add(a);
     }
     params.close();
-    params = restored;
+    params = leaves(restored);
     optimizer.restore(state);
     step = atStep;
   }
