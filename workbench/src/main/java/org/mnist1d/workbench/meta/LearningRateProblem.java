@@ -45,8 +45,18 @@ public final class LearningRateProblem implements AutoCloseable {
     noise = Collections.nCopies(s.steps(), StepNoise.NONE);
   }
 
-  /** One inner run at {@code lr} with its exact metagradient d(meta-loss)/d(lr). */
+  /**
+   * One inner run at {@code lr} with its exact metagradient d(meta-loss)/d(lr), by forward mode:
+   * one scalar hyperparameter and plain SGD make it the cheapest exact route (see
+   * {@link SgdLearningRateTangent}; {@link #reverseMode} gives the same by {@link Hypergradient}).
+   */
   public OuterStep outerStep(double lr) {
+    SgdLearningRateTangent.Result r = SgdLearningRateTangent.compute(loop, theta0, lr, batches, noise, constants);
+    return new OuterStep(r.metaLoss(), r.gradient(), r.losses());
+  }
+
+  /** {@link #outerStep} by reverse mode through the recorded loop (the general route; for checks). */
+  public OuterStep reverseMode(double lr) {
     try (NDManager step = manager.newSubManager()) {
       NDList hyper = new NDList(ArrayValues.vector(step, new double[] {lr}, constants.type()));
       // The whole loop is small: record it once, no separate forward pass.
