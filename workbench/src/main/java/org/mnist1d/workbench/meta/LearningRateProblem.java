@@ -29,6 +29,7 @@ public final class LearningRateProblem implements AutoCloseable {
   private final NDManager manager;
   private final Scalars constants;
   private final InnerLoop loop;
+  private final SgdLearningRateTangent tangent;
   private final Batches batches;
   private final NDArray theta0;
   private final List<StepNoise> noise;
@@ -43,6 +44,7 @@ public final class LearningRateProblem implements AutoCloseable {
     batches = new Batches(manager, data.x(), data.y(), 10, s.batch(), s.type());
     theta0 = ArrayValues.vector(manager, learner.initialize(new SplittableRandom(s.seed())), s.type());
     noise = Collections.nCopies(s.steps(), StepNoise.NONE);
+    tangent = new SgdLearningRateTangent(loop, batches, manager);
   }
 
   /**
@@ -51,7 +53,7 @@ public final class LearningRateProblem implements AutoCloseable {
    * {@link SgdLearningRateTangent}; {@link #reverseMode} gives the same by {@link Hypergradient}).
    */
   public OuterStep outerStep(double lr) {
-    SgdLearningRateTangent.Result r = SgdLearningRateTangent.compute(loop, theta0, lr, batches, noise, constants);
+    SgdLearningRateTangent.Result r = tangent.compute(theta0, lr, noise, constants);
     return new OuterStep(r.metaLoss(), r.gradient(), r.losses());
   }
 

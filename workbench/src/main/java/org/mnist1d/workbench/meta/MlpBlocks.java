@@ -1,26 +1,41 @@
 package org.mnist1d.workbench.meta;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 
 /**
- * An {@link MlpLearner}'s parameter blocks {@code W1 (H x D), b1 (H), W2 (O x H), b2 (O)} as views
- * of one flat vector in the learner's (PyTorch's) layout: an in-place update of the vector shows
- * in the blocks, so a loop that updates in place makes the views once.
+ * An {@link MlpLearner}'s parameters as the forward-mode loop keeps them: {@code layer1 = [W1^T;
+ * b1]} ((D+1) x H, so that {@code z = [x | 1] layer1} and its gradient {@code [x | 1]^T dz} are one
+ * matmul each, with no transpose and no bias sum), {@code w2} (O x H) and {@code b2} (O). Made as
+ * views of one flat vector in that layout, so an in-place update of the vector shows in the blocks
+ * and the views are made once.
  */
-record MlpBlocks(NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+record MlpBlocks(NDArray layer1, NDArray w2, NDArray b2) {
 
-  /** Views of {@code flat} (1-d, {@code learner.size()} long). */
+  /** Views of {@code flat}, a vector in this layout ({@link #layoutOf}). */
   static MlpBlocks viewsOf(NDArray flat, MlpLearner learner) {
     long h = learner.hidden();
     long d = learner.inputs();
     long o = learner.outputs();
-    NDList p = flat.split(new long[] {h * d, h * d + h, h * d + h + o * h});
-    return new MlpBlocks(p.get(0).reshape(h, d), p.get(1), p.get(2).reshape(o, h), p.get(3));
+    NDList p = flat.split(new long[] {(d + 1) * h, (d + 1) * h + o * h});
+    return new MlpBlocks(p.get(0).reshape(d + 1, h), p.get(1).reshape(o, h), p.get(2));
   }
 
-  /** The four blocks, e.g. to borrow them for a step's scope. */
+  /** {@code theta} (the learner's flat layout, {@code [W1, b1, W2, b2]}) in this layout: a new vector. */
+  static NDArray layoutOf(NDArray theta, MlpLearner learner) {
+    long h = learner.hidden();
+    long d = learner.inputs();
+    NDList p = theta.split(new long[] {h * d, h * d + h});
+    try (NDArray w1T = p.get(0).reshape(h, d).transpose(); NDArray w1Flat = w1T.reshape(-1)) {
+      NDArray flat = NDArrays.concat(new NDList(w1Flat, p.get(1), p.get(2)));
+      p.close();
+      return flat;
+    }
+  }
+
+  /** The three blocks, e.g. to borrow them for a step's scope. */
   NDArray[] arrays() {
-    return new NDArray[] {w1, b1, w2, b2};
+    return new NDArray[] {layer1, w2, b2};
   }
 }

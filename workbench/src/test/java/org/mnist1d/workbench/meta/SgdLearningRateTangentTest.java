@@ -30,7 +30,7 @@ class SgdLearningRateTangentTest {
     }
 
     SgdLearningRateTangent.Result forward(double lr, Scalars c) {
-      return SgdLearningRateTangent.compute(loop, theta0, lr, data, noise, c);
+      return new SgdLearningRateTangent(loop, data, theta0.getManager()).compute(theta0, lr, noise, c);
     }
 
     Hypergradient.Result reverse(NDManager m, double lr, Scalars c) {
@@ -71,12 +71,10 @@ class SgdLearningRateTangentTest {
       Scalars c = new Scalars(m, Problems.F64);
       Problem p = Problem.of(m, STEPS, 0);
       InnerLoop momentum = new InnerLoop(p.loop().learner(), new Momentum(0.9), LearningRate.learned(0), STEPS, STEPS);
-      assertThrows(IllegalArgumentException.class,
-          () -> SgdLearningRateTangent.compute(momentum, p.theta0(), 0.1, p.data(), p.noise(), c));
+      assertThrows(IllegalArgumentException.class, () -> new SgdLearningRateTangent(momentum, p.data(), m));
       MlpLearner relu = new MlpLearner(6, 5, 4, Activations.named("relu"), 0);
       InnerLoop reluLoop = new InnerLoop(relu, new Sgd(), LearningRate.learned(0), STEPS, STEPS);
-      assertThrows(IllegalArgumentException.class,
-          () -> SgdLearningRateTangent.compute(reluLoop, p.theta0(), 0.1, p.data(), p.noise(), c));
+      assertThrows(IllegalArgumentException.class, () -> new SgdLearningRateTangent(reluLoop, p.data(), m));
     }
   }
 
