@@ -12,7 +12,8 @@ import org.mnist1d.workbench.nn.Scalars;
  * the factors of the loss and of its tangent {@code g . v}, written out as plain NDArray operations
  * (forward mode by hand: no autograd tape). Parameters and tangents come as {@link MlpBlocks}.
  *
- * <p>The primal part is {@link MlpLearner#lossAndGradient}'s. With {@code x1 = [x | 1]},
+ * <p>The primal part computes what {@link MlpLearner#lossAndGradient} does, in the blocks' layout
+ * (so its float32 rounding differs slightly). With {@code x1 = [x | 1]},
  * {@code s = 1 - a^2} the tanh slope, {@code p} the softmax and {@code q = p / B}, the tangent part
  * is
  * <pre>
@@ -20,7 +21,7 @@ import org.mnist1d.workbench.nn.Scalars;
  *   dLogits' = q (logits' - rowsum(p logits'))
  *   dW2' = dLogits'^T h + dLogits^T h'                        db2' = colsum dLogits'
  *   dh' = dLogits' W2 + dLogits V2      dz' = dh' s - 2 (dh a) h'   (s' = -2 a a', a' = h')
- *   dV1' = x1^T dz'
+ *   dLayer1' = x1^T dz'
  * </pre>
  */
 final class MlpTangent {
