@@ -29,6 +29,7 @@ public final class LearningRateProblem implements AutoCloseable {
   private final NDManager manager;
   private final Scalars constants;
   private final InnerLoop loop;
+  private final SgdLearningRateTangent tangent;
   private final Batches batches;
   private final NDArray theta0;
   private final List<StepNoise> noise;
@@ -43,10 +44,21 @@ public final class LearningRateProblem implements AutoCloseable {
     batches = new Batches(manager, data.x(), data.y(), 10, s.batch(), s.type());
     theta0 = ArrayValues.vector(manager, learner.initialize(new SplittableRandom(s.seed())), s.type());
     noise = Collections.nCopies(s.steps(), StepNoise.NONE);
+    tangent = new SgdLearningRateTangent(loop, batches, manager);
   }
 
-  /** One inner run at {@code lr} with its exact metagradient d(meta-loss)/d(lr). */
+  /**
+   * One inner run at {@code lr} with its exact metagradient d(meta-loss)/d(lr), by forward mode:
+   * one scalar hyperparameter and plain SGD make it the cheapest exact route (see
+   * {@link SgdLearningRateTangent}; {@link #reverseMode} gives the same by {@link Hypergradient}).
+   */
   public OuterStep outerStep(double lr) {
+    SgdLearningRateTangent.Result r = tangent.compute(theta0, lr, noise, constants);
+    return new OuterStep(r.metaLoss(), r.gradient(), r.losses());
+  }
+
+  /** {@link #outerStep} by reverse mode through the recorded loop (the general route; for checks). */
+  public OuterStep reverseMode(double lr) {
     try (NDManager step = manager.newSubManager()) {
       NDList hyper = new NDList(ArrayValues.vector(step, new double[] {lr}, constants.type()));
       // The whole loop is small: record it once, no separate forward pass.
