@@ -182,25 +182,14 @@ public final class Hypergradient {
         saved.addAll(state);
         checkpoints[t / k] = saved;
       }
-      try (StepScope scope = new StepScope(work)) {
-        scope.use(theta);
-        scope.use(state);
-        scope.use(hyper);
-        scope.use(batches.at(t).arrays());
-        scope.use(noise.get(t).arrays());
-        NDList next = loop.step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
-        NDArray loss = next.get(0);
-        loss.attach(work);
-        lossArrays.add(loss);
-        if (!checkpoint) {
-          theta.close();
-          state.close();
-        }
-        theta = next.get(1);
-        theta.attach(work);
-        state = new NDList(next.subList(2, next.size()));
-        state.attach(work);
+      NDList next = loop.scopedStep(theta, state, hyper, batches, noise, t, c, work);
+      lossArrays.add(next.get(0));
+      if (!checkpoint) {
+        theta.close();
+        state.close();
       }
+      theta = next.get(1);
+      state = new NDList(next.subList(2, next.size()));
     }
     state.close();
     // One read for all losses; a NaN stops the run here, before any reverse work.

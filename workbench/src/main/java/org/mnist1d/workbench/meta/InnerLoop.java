@@ -38,6 +38,24 @@ public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRa
   }
 
   /**
+   * {@link #step} on step {@code t}'s batch and noise with its intermediates freed at once: only
+   * {@code [loss, theta', state'...]} remain, on {@code keep}. The inputs are not modified.
+   */
+  public NDList scopedStep(NDArray theta, NDList state, NDList hyper, Batches batches, List<StepNoise> noise, int t,
+      Scalars c, NDManager keep) {
+    try (StepScope scope = new StepScope(keep)) {
+      scope.use(theta);
+      scope.use(state);
+      scope.use(hyper);
+      scope.use(batches.at(t).arrays());
+      scope.use(noise.get(t).arrays());
+      NDList next = step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
+      next.attach(keep);
+      return next;
+    }
+  }
+
+  /**
    * Runs the loop forward without any gradient bookkeeping (baselines, evaluation).
    *
    * @param noise one entry per step
@@ -51,22 +69,15 @@ public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRa
       NDList state = optimizer.initialState(theta, c);
       state.attach(work);
       for (int t = 0; t < steps; t++) {
-        try (StepScope scope = new StepScope(work)) {
-          scope.use(theta);
-          scope.use(state);
-          scope.use(hyper);
-          scope.use(batches.at(t).arrays());
-          scope.use(noise.get(t).arrays());
-          NDList next = step(theta, state, hyper, batches.at(t), noise.get(t), t, c);
-          losses[t] = ArrayValues.value(next.get(0));
-          Divergence.check(losses[t], t, "inner loss");
-          theta.close();
-          state.close();
-          theta = next.get(1);
-          theta.attach(work);
-          state = new NDList(next.subList(2, next.size()));
-          state.attach(work);
+        NDList next = scopedStep(theta, state, hyper, batches, noise, t, c, work);
+        try (NDArray loss = next.get(0)) {
+          losses[t] = ArrayValues.value(loss);
         }
+        Divergence.check(losses[t], t, "inner loss");
+        theta.close();
+        state.close();
+        theta = next.get(1);
+        state = new NDList(next.subList(2, next.size()));
       }
       state.close();
       theta.attach(out);
