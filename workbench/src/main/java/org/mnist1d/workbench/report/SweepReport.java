@@ -22,7 +22,11 @@ public record SweepReport(ReportSpec spec) {
         throw new ConfigError(sources.keyLocation(), "report.sources",
             "not allowed in an experiment's report: it covers the runs this file makes (use a report file for other runs)");
       }
-      return new SweepReport(ReportSpec.parse(section, false));
+      try {
+        return new SweepReport(ReportSpec.parse(section, false));
+      } catch (ConfigError e) {
+        throw e.under("report");
+      }
     }
     Path dir = experimentFile.toAbsolutePath().getParent();
     Path file = dir.resolve(String.valueOf(section.value())).normalize();

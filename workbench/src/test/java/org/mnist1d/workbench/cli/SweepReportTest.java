@@ -103,7 +103,7 @@ class SweepReportTest {
     Path chart = file("c.yaml", SWEEP + "report:\n  charts: [{name: c, type: pie, x: step, y: test_acc}]\n");
     CommandRun c = CommandRun.of("run", chart.toString(), "--runs-dir", runs.toString());
     assertEquals(2, c.code());
-    assertTrue(c.err().contains(chart + ":8:") && c.err().contains("expected line, bar or scatter"), c.err());
+    assertTrue(c.err().contains(chart + ":8:") && c.err().contains("report.charts.c.type: expected line, bar or scatter"), c.err());
 
     assertEquals(1, c.err().strip().lines().count(), c.err());
     assertFalse(Files.exists(runs), "no run directory");
