@@ -17,6 +17,7 @@ import java.util.Set;
 import org.mnist1d.workbench.cli.UserError;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -79,6 +80,8 @@ public final class RunTables {
         Map.Entry<String, JsonNode> e = it.next();
         flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
       }
+    } else if (n.isIntegralNumber() && n.canConvertToLong()) {
+      out.put(prefix, n.asLong()); // seeds, step and parameter counts stay integers
     } else if (n.isNumber()) {
       out.put(prefix, n.asDouble());
     } else if (!n.isNull() && !n.isArray()) {
@@ -86,17 +89,28 @@ public final class RunTables {
     }
   }
 
-  /** One row per run; numeric values become double columns, anything else text. */
+  /** One row per run; integers become long columns, other numbers double columns, anything else text. */
   public static Table summaries(List<Path> runs) {
     List<Map<String, Object>> rows = runs.stream().map(RunTables::summary).toList();
     Set<String> columns = new LinkedHashSet<>();
     rows.forEach(r -> columns.addAll(r.keySet()));
     Table t = Table.create("summary");
     for (String c : columns) {
-      boolean numeric = rows.stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Double);
-      if (numeric) {
+      boolean integral = rows.stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Long);
+      boolean numeric = rows.stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Number);
+      if (integral && rows.stream().anyMatch(r -> r.get(c) != null)) {
+        LongColumn col = LongColumn.create(c);
+        rows.forEach(r -> {
+          if (r.get(c) == null) {
+            col.appendMissing();
+          } else {
+            col.append((Long) r.get(c));
+          }
+        });
+        t.addColumns(col);
+      } else if (numeric) {
         DoubleColumn col = DoubleColumn.create(c);
-        rows.forEach(r -> col.append(r.get(c) == null ? Double.NaN : (Double) r.get(c)));
+        rows.forEach(r -> col.append(r.get(c) == null ? Double.NaN : ((Number) r.get(c)).doubleValue()));
         t.addColumns(col);
       } else {
         StringColumn col = StringColumn.create(c);

@@ -64,7 +64,7 @@ class SweepReportTest {
     // the second report has the second sweep's two runs, not all four
     List<String> rows = Files.readAllLines(latest.resolve("final.csv"));
     assertEquals(3, rows.size(), rows.toString());
-    assertTrue(rows.get(1).startsWith("1.0,") && rows.get(2).startsWith("2.0,"), rows.toString());
+    assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), rows.toString());
     assertTrue(Files.readString(latest.resolve("report.md")).startsWith("# Tiny sweep\n\n2 run(s)"));
 
     // report CONFIG.yaml: the same tables over every run of that name
