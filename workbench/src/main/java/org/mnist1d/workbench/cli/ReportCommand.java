@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -89,10 +88,6 @@ public final class ReportCommand implements Callable<Integer> {
     String experiment = String.valueOf(RunTables.summary(run).get("experiment"));
     String spec = Experiments.named(experiment).flatMap(e -> e.defaultReport())
         .orElseThrow(() -> new UserError("report: " + run + ": experiment '" + experiment + "' has no default report"));
-    if (out == null) {
-      return ReportWriter.forRun(spec, run);
-    }
-    ReportSpec parsed = ReportSpec.parse(YamlReader.parse("default report", new StringReader(spec)));
-    return ReportWriter.write(ReportBuilder.build(parsed, run), out);
+    return out == null ? ReportWriter.forRun(spec, run) : ReportWriter.forRun(spec, run, out);
   }
 }

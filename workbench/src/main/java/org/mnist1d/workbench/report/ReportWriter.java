@@ -27,8 +27,13 @@ public final class ReportWriter {
 
   /** Builds an experiment's default report (YAML text) for one run, into {@code runDir/report}. */
   public static Path forRun(String specYaml, Path runDir) {
+    return forRun(specYaml, runDir, runDir.resolve("report"));
+  }
+
+  /** As {@link #forRun(String, Path)}, into {@code outDir}. */
+  public static Path forRun(String specYaml, Path runDir, Path outDir) {
     ReportSpec spec = ReportSpec.parse(YamlReader.parse("default report", new StringReader(specYaml)));
-    return write(ReportBuilder.build(spec, runDir), runDir.resolve("report"));
+    return write(ReportBuilder.build(spec, runDir), outDir);
   }
 
   /** Writes every file of {@code r} into {@code outDir}; returns the HTML file. */

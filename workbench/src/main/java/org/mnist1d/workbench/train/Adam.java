@@ -16,6 +16,8 @@ public final class Adam implements Optimizer {
   private final double beta2;
   private final double eps;
   private final NDManager manager;
+  private final double k1;
+  private final double sqrtK2;
   private NDList m;
   private NDList v;
 
@@ -30,6 +32,8 @@ public final class Adam implements Optimizer {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
+    this.k1 = floatComplement(beta1);
+    this.sqrtK2 = Math.sqrt(floatComplement(beta2));
   }
 
   @Override
@@ -49,8 +53,7 @@ public final class Adam implements Optimizer {
     // k1 = (1 - (float) b1) / (float) (1 - b1) and k2 likewise (k2 - 1 is about -1.3e-5 for
     // 0.999). Torch's step (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps) is then exactly
     // a = lr sqrt(bc2) sqrt(k2) / (bc1 k1) and e = eps sqrt(bc2) sqrt(k2).
-    double sqrtK2 = Math.sqrt(floatComplement(beta2));
-    float stepSize = (float) (lr * sqrtBc2 * sqrtK2 / (bc1 * floatComplement(beta1)));
+    float stepSize = (float) (lr * sqrtBc2 * sqrtK2 / (bc1 * k1));
     float epsilon = (float) (eps * sqrtBc2 * sqrtK2);
     for (int i = 0; i < params.size(); i++) {
       NDArray p = params.get(i);
