@@ -1,20 +1,19 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.bench.BenchWorkload;
+import org.mnist1d.workbench.bench.BenchWorkloads;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.base.UserError;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mnist1d.workbench.bench.BenchTiming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,35 +103,20 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> run(BenchWorkload w) throws Exception {
-    int warm = warmup != null ? warmup : w.warmup();
-    int n = iterations != null ? iterations : w.iterations();
-    double[] ms = new double[n];
-    resetHeapPeaks();
-    try (BenchWorkload.Trial trial = w.prepare()) {
-      for (int i = 0; i < warm; i++) {
-        trial.runOnce();
-      }
-      for (int i = 0; i < n; i++) {
-        long t0 = System.nanoTime();
-        trial.runOnce();
-        ms[i] = (System.nanoTime() - t0) / 1e6;
-      }
-    }
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    BenchTiming.Result t =
+        BenchTiming.run(
+            w, warmup != null ? warmup : w.warmup(), iterations != null ? iterations : w.iterations());
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("name", w.name());
-    r.put("median_ms", round(median));
-    r.put("min_ms", round(sorted[0]));
-    r.put("max_ms", round(sorted[n - 1]));
-    r.put("iterations", n);
-    r.put("warmup", warm);
+    r.put("name", t.name());
+    r.put("median_ms", round(t.medianMs()));
+    r.put("min_ms", round(t.minMs()));
+    r.put("max_ms", round(t.maxMs()));
+    r.put("iterations", t.iterations());
+    r.put("warmup", t.warmup());
     r.put("threads", threads != null ? (Object) threads : System.getProperty(THREADS_PROPERTY, "default"));
-    r.put("peak_heap_mb", round(peakHeapMb()));
-    Double rss = peakRssMb();
-    if (rss != null) {
-      r.put("peak_rss_mb", round(rss));
+    r.put("peak_heap_mb", round(t.peakHeapMb()));
+    if (t.peakRssMb() != null) {
+      r.put("peak_rss_mb", round(t.peakRssMb()));
     }
     return r;
   }
@@ -156,37 +140,5 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static double round(double v) {
     return Math.round(v * 1000.0) / 1000.0;
-  }
-
-  private static void resetHeapPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
-
-  private static double peakHeapMb() {
-    long bytes = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        bytes += p.getPeakUsage().getUsed();
-      }
-    }
-    return bytes / (1024.0 * 1024.0);
-  }
-
-  /** The process's peak resident set (VmHWM) so far, where /proc tells it. */
-  private static Double peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: leave it out
-    }
-    return null;
   }
 }

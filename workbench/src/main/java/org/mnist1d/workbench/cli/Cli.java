@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.Mnist1dArgumentException;
+import org.mnist1d.workbench.base.UserError;
+
 import picocli.CommandLine;
 
 /** Shared picocli setup: user mistakes become one line on stderr and exit code 2. */
@@ -12,7 +15,7 @@ public final class Cli {
   /** Builds the command line with the workbench's error handling. */
   public static CommandLine commandLine(Object command) {
     CommandLine cl = new CommandLine(command);
-    cl.setExitCodeExceptionMapper(e -> e instanceof UserError ? USAGE : 1);
+    cl.setExitCodeExceptionMapper(e -> isUserMistake(e) ? USAGE : 1);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -23,12 +26,17 @@ public final class Cli {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
-          if (ex instanceof UserError) {
+          if (isUserMistake(ex)) {
             c.getErr().println("error: " + ex.getMessage());
             return USAGE;
           }
           throw ex;
         });
     return cl;
+  }
+
+  /** Bad input: the workbench's own kind, or a dataset argument the generator refused. */
+  private static boolean isUserMistake(Throwable e) {
+    return e instanceof UserError || e instanceof Mnist1dArgumentException;
   }
 }

@@ -1,11 +1,13 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.report.Comparison;
+import org.mnist1d.workbench.report.TableFormats;
+import org.mnist1d.workbench.base.UserError;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mnist1d.workbench.report.Comparison;
-import org.mnist1d.workbench.report.TableFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;

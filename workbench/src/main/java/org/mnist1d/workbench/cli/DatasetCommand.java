@@ -1,5 +1,13 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.io.DatasetCsv;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.io.Npz;
+import org.mnist1d.workbench.base.UserError;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mnist1d.workbench.data.DatasetCsv;
-import org.mnist1d.workbench.data.Mnist1d;
-import org.mnist1d.workbench.data.Mnist1dArgs;
-import org.mnist1d.workbench.data.Mnist1dData;
-import org.mnist1d.workbench.data.Npz;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

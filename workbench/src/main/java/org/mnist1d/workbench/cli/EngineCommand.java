@@ -1,7 +1,8 @@
 package org.mnist1d.workbench.cli;
 
-import ai.djl.engine.Engine;
 import org.mnist1d.workbench.nn.Devices;
+
+import ai.djl.engine.Engine;
 import picocli.CommandLine.Command;
 
 /** Prints what DJL runs on: engine, versions, device, threads. Loads natives from the jar only. */

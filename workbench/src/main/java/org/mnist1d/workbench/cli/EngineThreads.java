@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.base.UserError;
+
 /**
  * The {@code --threads N} option's effect: PyTorch's intra- and inter-op thread counts. They are
  * read once, when the engine first loads, so this must run before any DJL class is touched.

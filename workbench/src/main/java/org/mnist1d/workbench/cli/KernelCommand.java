@@ -1,10 +1,13 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.kernel.Kernelspec;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.kernel.WorkbenchKernel;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mnist1d.workbench.kernel.Kernelspec;
-import org.mnist1d.workbench.kernel.WorkbenchKernel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

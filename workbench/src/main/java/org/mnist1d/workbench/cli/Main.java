@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.base.WorkbenchVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "workbench",
     mixinStandardHelpOptions = true,
-    versionProvider = WorkbenchVersion.class,
+    versionProvider = VersionLines.class,
     description = "MNIST-1D metalearning workbench: datasets, experiments, reports, benchmarks.",
     subcommands = {
       CommandLine.HelpCommand.class,

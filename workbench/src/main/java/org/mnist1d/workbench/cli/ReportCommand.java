@@ -1,22 +1,25 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.report.Comparison;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.ReportBuilder;
+import org.mnist1d.workbench.report.ReportSpec;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.run.RunDirectory;
+import org.mnist1d.workbench.report.RunTables;
+import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.YamlReader;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.mnist1d.workbench.experiment.Config;
 import java.util.concurrent.Callable;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.config.ConfigNode;
-import org.mnist1d.workbench.config.YamlReader;
-import org.mnist1d.workbench.report.Comparison;
-import org.mnist1d.workbench.report.ReportBuilder;
-import org.mnist1d.workbench.report.ReportSpec;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.report.RunTables;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.workbench.run.Experiments;
-import org.mnist1d.workbench.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,7 +89,8 @@ public final class ReportCommand implements Callable<Integer> {
   /** One run's experiment default report, in RUN_DIR/report or --out. */
   private Path defaultReport(Path run) {
     String experiment = String.valueOf(RunTables.summary(run).get("experiment"));
-    String spec = Experiments.named(experiment).flatMap(e -> e.defaultReport())
+    Config config = new ConfigLoader(Experiments.all()).loadResolved(run.resolve(RunDirectory.CONFIG));
+    String spec = Experiments.named(experiment).flatMap(e -> e.defaultReport(config))
         .orElseThrow(() -> new UserError("report: " + run + ": experiment '" + experiment + "' has no default report"));
     return out == null ? ReportWriter.forRun(spec, run) : ReportWriter.forRun(spec, run, out);
   }

@@ -1,5 +1,14 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.Report;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.run.RunDirectory;
+import org.mnist1d.workbench.run.Runner;
+import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.base.UserError;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.report.Report;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.workbench.run.Experiments;
-import org.mnist1d.workbench.run.RunDirectory;
-import org.mnist1d.workbench.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,15 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.cli.DidYouMean;
+import org.mnist1d.workbench.experiment.Checks;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.workbench.experiment.ExperimentSchema;
+import org.mnist1d.workbench.experiment.Location;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.Mnist1dArgumentException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.mnist1d.workbench.cli.UserError;
-import org.mnist1d.workbench.data.Mnist1dArgs;
 
 /**
  * Turns an experiment file plus {@code --set} overrides into resolved configs, one per sweep
@@ -151,11 +158,9 @@ public final class ConfigLoader {
     }
     try {
       c.dataset();
-    } catch (UserError e) {
+    } catch (Mnist1dArgumentException e) {
       // point at the dataset key the generator complained about
-      String key = c.section("dataset").keySet().stream()
-          .filter(k -> e.getMessage().contains(k)).findFirst().orElse(null);
-      throw c.error(key == null ? "dataset" : "dataset." + key, e.getMessage().replaceFirst("^dataset argument \\S+: ", ""));
+      throw c.error("dataset." + e.argument(), e.getMessage().replaceFirst("^dataset argument \\S+: ", ""));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.experiment.Location;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.cli.DidYouMean;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.DidYouMean;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

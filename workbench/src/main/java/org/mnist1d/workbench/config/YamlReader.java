@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.experiment.Location;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

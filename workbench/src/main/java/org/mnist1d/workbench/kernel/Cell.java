@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.kernel;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.kernel;
 
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.kernel;
 
+import org.mnist1d.workbench.figures.ChartImages;
+
 import java.util.Map;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;

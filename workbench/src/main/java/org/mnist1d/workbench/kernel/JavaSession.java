@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.kernel;
 
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

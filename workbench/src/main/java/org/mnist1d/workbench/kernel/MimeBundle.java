@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.kernel;
 
+import org.mnist1d.workbench.figures.ChartImages;
+
 import java.awt.image.RenderedImage;
 import java.util.Base64;
 import java.util.Collections;

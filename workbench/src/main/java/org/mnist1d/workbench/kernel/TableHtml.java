@@ -1,6 +1,7 @@
 package org.mnist1d.workbench.kernel;
 
 import org.mnist1d.workbench.report.TableFormats;
+
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.kernel;
 
+import org.mnist1d.workbench.base.WorkbenchVersion;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-import org.mnist1d.workbench.cli.WorkbenchVersion;
 
 /**
  * The workbench's Jupyter kernel: Java cells run by JShell in this JVM, with the workbench on the

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.nn;
 
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,7 +23,7 @@ public final class Constants {
         NDArray typed = fromJava.toType(type, true)) {
       // duplicate() clones inside libtorch, so nothing refers to the Java buffer afterwards. It is
       // needed: toType(copy=true) to the array's own type returns an alias of the Java buffer
-      // (dropping it made HypergradientTest's inner loss NaN).
+      // (dropping it made MetagradientTest's inner loss NaN).
       return typed.duplicate();
     }
   }

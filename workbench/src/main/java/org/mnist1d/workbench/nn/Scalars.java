@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.HashMap;
 import java.util.Map;
-import org.mnist1d.workbench.nn.Constants;
 
 /**
  * The numeric constants of one unrolled run, made once through {@link Constants} and kept alive

@@ -1,6 +1,8 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.workbench.cli.DidYouMean;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.workbench.base.UserError;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mnist1d.workbench.cli.UserError;
 import tech.tablesaw.aggregate.AggregateFunction;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.NumericColumn;

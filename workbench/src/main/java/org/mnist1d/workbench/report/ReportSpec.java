@@ -1,12 +1,13 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.workbench.cli.DidYouMean;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.DidYouMean;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mnist1d.workbench.config.ConfigError;
-import org.mnist1d.workbench.config.ConfigNode;
 
 /**
  * A report as written in YAML: where the runs come from, which tables to compute and which charts

@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.report;
 
+import org.mnist1d.io.AtomicFile;
+import org.mnist1d.workbench.config.YamlReader;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -10,8 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
-import org.mnist1d.workbench.config.YamlReader;
-import org.mnist1d.workbench.data.AtomicFile;
 import tech.tablesaw.api.Table;
 
 /**

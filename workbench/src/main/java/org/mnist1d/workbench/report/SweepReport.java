@@ -1,11 +1,12 @@
 package org.mnist1d.workbench.report;
 
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.config.YamlReader;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.mnist1d.workbench.config.ConfigError;
-import org.mnist1d.workbench.config.ConfigNode;
-import org.mnist1d.workbench.config.YamlReader;
 
 /**
  * The {@code report:} section of an experiment file: one report over all the runs of its sweep.

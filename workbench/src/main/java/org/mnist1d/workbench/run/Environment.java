@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.run;
 
+import org.mnist1d.workbench.base.WorkbenchVersion;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.mnist1d.workbench.cli.WorkbenchVersion;
 
 /** What a run ran on, for {@code env.json}: versions, device, threads, git commit, start time. */
 public final class Environment {

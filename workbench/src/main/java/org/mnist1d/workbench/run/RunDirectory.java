@@ -1,5 +1,10 @@
 package org.mnist1d.workbench.run;
 
+import org.mnist1d.io.AtomicFile;
+import org.mnist1d.workbench.experiment.Checkpoint;
+import org.mnist1d.workbench.experiment.MetricsLog;
+import org.mnist1d.workbench.base.UserError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.mnist1d.workbench.cli.UserError;
-import org.mnist1d.workbench.data.AtomicFile;
 
 /**
  * One run's directory and its files. Every whole file (config, env, summary, checkpoint) is

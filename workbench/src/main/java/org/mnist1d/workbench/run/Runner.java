@@ -1,5 +1,16 @@
 package org.mnist1d.workbench.run;
 
+import org.mnist1d.workbench.experiment.Checkpoint;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.nn.Devices;
+import org.mnist1d.workbench.experiment.Experiment;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.experiment.RunContext;
+import org.mnist1d.workbench.experiment.RunFailure;
+import org.mnist1d.workbench.base.UserError;
+
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,11 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.mnist1d.workbench.cli.UserError;
-import org.mnist1d.workbench.config.Config;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.nn.Devices;
-import org.mnist1d.workbench.report.ReportWriter;
 
 /**
  * Runs one configured point in a fresh run directory, or resumes an interrupted one: writes the
@@ -50,7 +56,7 @@ public final class Runner {
     dir.writeJson(RunDirectory.ENV, env);
     Summary summary = new Summary(dir, experiment.name(), config.string("name"), point.params(), String.valueOf(env.get("started")));
     summary.write();
-    return execute(experiment, new RunContext(dir, config, point.params(), device, summary, Optional.empty(), showProgress), summary, dir);
+    return execute(experiment, new RunDirectoryContext(dir, config, point.params(), device, summary, Optional.empty(), showProgress), summary, dir);
   }
 
   /** Continues the run in {@code runDir} from its last checkpoint (or from the start). */
@@ -71,10 +77,10 @@ public final class Runner {
     summary.restore(previous);
     summary.status("running", null);
     Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
-    return execute(experiment, new RunContext(dir, config, params, device, summary, checkpoint, showProgress), summary, dir);
+    return execute(experiment, new RunDirectoryContext(dir, config, params, device, summary, checkpoint, showProgress), summary, dir);
   }
 
-  private Outcome execute(Experiment experiment, RunContext ctx, Summary summary, RunDirectory dir) throws IOException {
+  private Outcome execute(Experiment experiment, RunDirectoryContext ctx, Summary summary, RunDirectory dir) throws IOException {
     String error = null;
     // Ctrl-C or a TERM signal: summary.json says so (a SIGKILL leaves "running"; both resume alike).
     String resume = "workbench run --resume " + dir.path();
@@ -102,7 +108,7 @@ public final class Runner {
       // the hook runs anyway and finds the status settled
     }
     if (error == null) {
-      Optional<String> report = experiment.defaultReport();
+      Optional<String> report = experiment.defaultReport(ctx.config());
       if (report.isPresent()) {
         try {
           ReportWriter.forRun(report.get(), dir.path());

@@ -1,10 +1,11 @@
 package org.mnist1d.workbench.train;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.mnist1d.workbench.nn.ArrayValues;
 
 /**
  * Inputs and labels as NDArrays: {@code x} (N x L), {@code negTargets} = -onehot(y)/N (so the

@@ -1,21 +1,26 @@
 package org.mnist1d.workbench.train;
 
+import org.mnist1d.workbench.bench.BenchSuite;
+import org.mnist1d.workbench.bench.BenchWorkload;
+import org.mnist1d.io.DatasetCache;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
-import org.mnist1d.workbench.cli.BenchWorkload;
-import org.mnist1d.workbench.data.DatasetCache;
-import org.mnist1d.workbench.data.Mnist1dArgs;
-import org.mnist1d.workbench.data.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
 
 /** {@code train-step-<model>}: one training step (forward, backward, Adam) on a batch of 100. */
 public record TrainStepWorkload(String model) implements BenchWorkload {
 
-  /** One workload per model of the benchmark. */
-  public static List<BenchWorkload> all() {
-    return Models.NAMES.stream().<BenchWorkload>map(TrainStepWorkload::new).toList();
+  /** One workload per model of the benchmark, registered as a {@link BenchSuite}. */
+  public static final class Suite implements BenchSuite {
+    @Override
+    public List<BenchWorkload> workloads() {
+      return Models.NAMES.stream().<BenchWorkload>map(TrainStepWorkload::new).toList();
+    }
   }
 
   @Override
@@ -25,7 +30,7 @@ public record TrainStepWorkload(String model) implements BenchWorkload {
 
   @Override
   public String description() {
-    return "one Adam training step of the " + model + " on a batch of 100 (default dataset)";
+    return "one FusedAdam training step of the " + model + " on a batch of 100 (default dataset)";
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.mnist1d.workbench.train;
 
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Initialization;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.StepScope;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,15 +13,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import org.mnist1d.workbench.nn.StepScope;
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Initialization;
-import org.mnist1d.workbench.nn.Model;
 
 /**
  * Ordinary training of a {@link Model}: mini-batches taken in order (batch {@code s} starts at
  * {@code (s * B) mod n}, shorter at the end when B does not divide n), one autograd backward per
- * step, and an {@link Optimizer} update outside autograd. Each step's intermediates live on a
+ * step, and an {@link FusedOptimizer} update outside autograd. Each step's intermediates live on a
  * scoped manager that is closed at the end of the step, so memory stays flat.
  */
 public final class TrainingRun implements AutoCloseable {
@@ -25,7 +26,7 @@ public final class TrainingRun implements AutoCloseable {
   private final List<Split> batches = new ArrayList<>();
   private final Split train;
   private final Split test;
-  private final Optimizer optimizer;
+  private final FusedOptimizer optimizer;
   private NDList params;
   private int step;
 
@@ -52,8 +53,8 @@ public final class TrainingRun implements AutoCloseable {
     this.train = Split.of(manager, x, y, 0, x.length, classes, type);
     this.test = Split.of(manager, xTest, yTest, 0, xTest.length, classes, type);
     this.optimizer = switch (optimizerName) {
-      case "adam" -> new Adam(manager, lr);
-      case "sgd" -> new Sgd(lr);
+      case "adam" -> new FusedAdam(manager, lr);
+      case "sgd" -> new FusedSgd(lr);
       default -> throw new IllegalArgumentException("optimizer: expected adam or sgd, got '" + optimizerName + "'");
     };
     this.params = leaves(Initialization.arrays(model, initial, manager, type));

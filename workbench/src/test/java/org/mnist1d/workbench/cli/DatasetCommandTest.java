@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.cli;
 
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.io.Npz;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mnist1d.workbench.data.Mnist1dData;
-import org.mnist1d.workbench.data.Npz;
 
 /** {@code workbench dataset}: writes .npz/.csv; every bad argument is one line, exit 2, no file. */
 class DatasetCommandTest {

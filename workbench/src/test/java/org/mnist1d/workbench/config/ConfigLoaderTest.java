@@ -1,5 +1,9 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.experiment.Experiments;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnist1d.workbench.run.Experiments;
 
 /** Loading experiment files: defaults, overrides, sweeps, and one-line errors with their place. */
 class ConfigLoaderTest {

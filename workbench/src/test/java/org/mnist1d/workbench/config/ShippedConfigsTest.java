@@ -1,5 +1,10 @@
 package org.mnist1d.workbench.config;
 
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.workbench.report.ReportSpec;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mnist1d.workbench.report.ReportSpec;
-import org.mnist1d.workbench.run.Experiments;
 
 /** Every experiment and report file shipped in configs/ loads without error. */
 class ShippedConfigsTest {
@@ -55,6 +58,6 @@ class ShippedConfigsTest {
     assertTrue(points.size() == 8, "4 models x normal/shuffled");
     Config c = points.get(0).config();
     assertTrue(c.integer("training.steps") == 6000 && c.integer("training.batch") == 100 && c.number("training.lr") == 0.01
-        && c.seed() == 42 && c.dataset().equals(org.mnist1d.workbench.data.Mnist1dArgs.defaults()));
+        && c.seed() == 42 && c.dataset().equals(org.mnist1d.Mnist1dArgs.defaults()));
   }
 }

@@ -1,5 +1,9 @@
 package org.mnist1d.workbench.report;
 
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.YamlReader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnist1d.workbench.cli.UserError;
-import org.mnist1d.workbench.config.ConfigError;
-import org.mnist1d.workbench.config.YamlReader;
 import tech.tablesaw.api.Table;
 
 /** Reports built from fixture run directories: tables, charts, files, and the page in a browser. */

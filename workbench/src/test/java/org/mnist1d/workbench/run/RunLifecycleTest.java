@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.run;
 
+import org.mnist1d.workbench.cli.CommandRun;
+import org.mnist1d.workbench.cli.Main;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnist1d.workbench.cli.CommandRun;
-import org.mnist1d.workbench.cli.Main;
 
 /**
  * Whole runs through the CLI: what a run directory holds, that bad configs make none, that a run

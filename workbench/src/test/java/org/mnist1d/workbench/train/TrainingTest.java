@@ -1,5 +1,12 @@
 package org.mnist1d.workbench.train;
 
+import org.mnist1d.io.DatasetCache;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.PositionShuffle;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +17,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mnist1d.workbench.data.DatasetCache;
-import org.mnist1d.workbench.data.Mnist1dArgs;
-import org.mnist1d.workbench.data.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
 
 /** Adam against a hand-computed step; training learns, is deterministic, and resumes exactly. */
 class TrainingTest {
@@ -23,7 +25,7 @@ class TrainingTest {
   @Test
   void adamMatchesTorchFormulaByHand() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Adam adam = new Adam(m, 0.1);
+      FusedAdam adam = new FusedAdam(m, 0.1);
       double[] start = {1.0, -2.0};
       double[] g1 = {0.5, -1.0};
       double[] g2 = {0.25, 3.0};
@@ -57,7 +59,7 @@ class TrainingTest {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray p = m.create(new float[] {1.0f, -2.0f});
       p.setRequiresGradient(true);
-      new Sgd(0.5).update(new NDList(p), new NDList(m.create(new float[] {0.5f, -1.0f})), 0);
+      new FusedSgd(0.5).update(new NDList(p), new NDList(m.create(new float[] {0.5f, -1.0f})), 0);
       assertArrayEquals(new float[] {0.75f, -1.5f}, p.toFloatArray(), 0f);
     }
   }

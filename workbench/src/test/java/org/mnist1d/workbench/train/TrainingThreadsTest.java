@@ -1,13 +1,14 @@
 package org.mnist1d.workbench.train;
 
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
 
 /**
  * PyTorch keeps its autograd mode per thread, and DJL turns it off only on the thread that loaded

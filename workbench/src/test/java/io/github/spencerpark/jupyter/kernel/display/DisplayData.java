@@ -1,5 +1,7 @@
 package io.github.spencerpark.jupyter.kernel.display;
 
+import io.github.spencerpark.ijava.IJava;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

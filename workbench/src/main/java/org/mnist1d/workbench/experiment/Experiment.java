@@ -1,0 +1,41 @@
+package org.mnist1d.workbench.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A registered experiment: its config schema plus what one run does. Adding an experiment means
+ * one package with a class implementing this (with a public no-argument constructor), its line in
+ * {@code META-INF/services/org.mnist1d.workbench.experiment.Experiment}, and a YAML file in
+ * configs/.
+ */
+public interface Experiment extends ExperimentSchema {
+  /**
+   * Runs, or resumes when {@link RunContext#resumeFrom()} is present, one configured run. Logs
+   * metrics and final results through {@code ctx}; throw {@link RunFailure} to end it as failed.
+   */
+  void run(RunContext ctx) throws Exception;
+
+  /**
+   * The report written into the run directory when the run ends, as report YAML text (it may
+   * depend on the run's {@code config}, e.g. on which baselines ran).
+   */
+  default Optional<String> defaultReport(Config config) {
+    return Optional.empty();
+  }
+
+  /** The text of the resource {@code name} beside {@code owner}'s class file (a report template). */
+  static String resourceText(Class<?> owner, String name) {
+    try (InputStream in = owner.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + name + " is missing beside " + owner.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
