@@ -9,7 +9,10 @@ import java.util.Collection;
 public final class DidYouMean {
   private DidYouMean() {}
 
-  /** The closest candidate to {@code name}, or null when none is within a third of its length (min 2). */
+  /**
+   * The closest candidate to {@code name}, or null when none is within a third of its length (min
+   * 2).
+   */
   public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -21,7 +21,9 @@ public final class ExampleTransform {
   private final double[] signal;
   private final double[] scratch;
 
-  /** Buffers and interpolation grids for these arguments (templates of {@link Templates#LENGTH}). */
+  /**
+   * Buffers and interpolation grids for these arguments (templates of {@link Templates#LENGTH}).
+   */
   public ExampleTransform(Mnist1dArgs args) {
     this.args = args;
     dilatedLength = args.dilatedLength();
@@ -33,7 +35,9 @@ public final class ExampleTransform {
     scratch = new double[dilatedLength];
   }
 
-  /** Length of the signal between dilation and subsampling ({@code template_len + padding high}). */
+  /**
+   * Length of the signal between dilation and subsampling ({@code template_len + padding high}).
+   */
   public int dilatedLength() {
     return dilatedLength;
   }
@@ -87,8 +91,8 @@ public final class ExampleTransform {
   }
 
   /**
-   * Step 4: rotates right by {@code k = choice(max_translation)}. As NumPy's {@code
-   * concat(s[-k:], s[:-k])}, a k of 0 or of at least the length leaves the signal unchanged.
+   * Step 4: rotates right by {@code k = choice(max_translation)}. As NumPy's {@code concat(s[-k:],
+   * s[:-k])}, a k of 0 or of at least the length leaves the signal unchanged.
    */
   public void translate(LegacyRandom rng, double[] s) {
     int k = rng.choice(args.maxTranslation());
@@ -102,8 +106,8 @@ public final class ExampleTransform {
   }
 
   /**
-   * Step 5: draws {@code corr_noise_scale * randn(len)}, smooths it with a Gaussian filter
-   * (sigma 2) and puts it wherever the signal is exactly zero.
+   * Step 5: draws {@code corr_noise_scale * randn(len)}, smooths it with a Gaussian filter (sigma
+   * 2) and puts it wherever the signal is exactly zero.
    */
   public void corrNoise(LegacyRandom rng, double[] s) {
     int n = dilatedLength;
@@ -124,7 +128,10 @@ public final class ExampleTransform {
     }
   }
 
-  /** Step 7: subtracts {@code c * linspace(-0.5, 0.5, len)}, {@code c = shear_scale * (rand() - 0.5)}. */
+  /**
+   * Step 7: subtracts {@code c * linspace(-0.5, 0.5, len)}, {@code c = shear_scale * (rand() -
+   * 0.5)}.
+   */
   public void shear(LegacyRandom rng, double[] s) {
     double c = args.shearScale() * (rng.rand() - 0.5);
     for (int i = 0; i < dilatedLength; i++) {

@@ -1,8 +1,8 @@
 package org.mnist1d;
 
 /**
- * SciPy's {@code ndimage.gaussian_filter} in one dimension with its defaults (truncate 4,
- * mode "reflect": half-sample symmetric, period 2n, so inputs shorter than the radius work).
+ * SciPy's {@code ndimage.gaussian_filter} in one dimension with its defaults (truncate 4, mode
+ * "reflect": half-sample symmetric, period 2n, so inputs shorter than the radius work).
  *
  * <p>Sums in SciPy's order for symmetric kernels: centre first, then pairs from the outside in.
  * Holds a scratch buffer: one instance per thread.

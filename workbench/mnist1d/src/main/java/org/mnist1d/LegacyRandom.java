@@ -1,8 +1,8 @@
 package org.mnist1d;
 
 /**
- * NumPy's legacy global generator ({@code np.random.seed}, {@code rand}, {@code randn},
- * {@code choice}, {@code permutation}): MT19937 with the legacy samplers, bit for bit.
+ * NumPy's legacy global generator ({@code np.random.seed}, {@code rand}, {@code randn}, {@code
+ * choice}, {@code permutation}): MT19937 with the legacy samplers, bit for bit.
  *
  * <p>Not thread-safe: one instance per generating thread, like NumPy's {@code RandomState}.
  */
@@ -110,8 +110,8 @@ public final class LegacyRandom {
   }
 
   /**
-   * An integer in [0, max] by masked rejection, as NumPy's legacy {@code random_interval};
-   * {@code max} must be below 2^32.
+   * An integer in [0, max] by masked rejection, as NumPy's legacy {@code random_interval}; {@code
+   * max} must be below 2^32.
    */
   public long interval(long max) {
     if (max == 0) {

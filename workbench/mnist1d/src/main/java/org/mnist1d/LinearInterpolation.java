@@ -1,12 +1,12 @@
 package org.mnist1d;
 
 /**
- * Resampling of a signal on {@code linspace(0, 1, from)} to {@code linspace(0, 1, to)}, computed
- * as NumPy's {@code np.interp} does (what SciPy's linear {@code interp1d} delegates to), so that
- * exact zeros stay exact zeros.
+ * Resampling of a signal on {@code linspace(0, 1, from)} to {@code linspace(0, 1, to)}, computed as
+ * NumPy's {@code np.interp} does (what SciPy's linear {@code interp1d} delegates to), so that exact
+ * zeros stay exact zeros.
  *
- * <p>The grid arithmetic is done once per length pair; {@link #apply} then only does the
- * per-signal part.
+ * <p>The grid arithmetic is done once per length pair; {@link #apply} then only does the per-signal
+ * part.
  */
 public final class LinearInterpolation {
   private final int from;
@@ -21,7 +21,8 @@ public final class LinearInterpolation {
   /** Prepares resampling from {@code from} points to {@code to} points (both at least 1). */
   public LinearInterpolation(int from, int to) {
     if (from < 1 || to < 1) {
-      throw new IllegalArgumentException("interpolation needs lengths >= 1, got " + from + " -> " + to);
+      throw new IllegalArgumentException(
+          "interpolation needs lengths >= 1, got " + from + " -> " + to);
     }
     this.from = from;
     this.to = to;

@@ -66,8 +66,8 @@ public final class Mnist1d {
   }
 
   /**
-   * Sum of all values, or of squared deviations from centre, row by row and then
-   * pairwise over rows, so rounding stays near NumPy's pairwise summation.
+   * Sum of all values, or of squared deviations from centre, row by row and then pairwise over
+   * rows, so rounding stays near NumPy's pairwise summation.
    */
   private static double sum(double[][] rows, boolean squaredDeviations, double centre) {
     double[] rowSums = new double[rows.length];

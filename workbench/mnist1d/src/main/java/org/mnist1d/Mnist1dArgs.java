@@ -1,6 +1,5 @@
 package org.mnist1d;
 
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,7 +51,8 @@ public record Mnist1dArgs(
   /** Checks every argument; throws {@link Mnist1dArgumentException} naming the first bad one. */
   public Mnist1dArgs {
     if (numSamples < 10) {
-      throw bad("num_samples", "an integer >= 10 (num_samples // 10 examples per class)", numSamples);
+      throw bad(
+          "num_samples", "an integer >= 10 (num_samples // 10 examples per class)", numSamples);
     }
     if (!(trainSplit > 0 && trainSplit < 1)) {
       throw bad("train_split", "a number strictly between 0 and 1", trainSplit);
@@ -155,14 +155,16 @@ public record Mnist1dArgs(
 
   /**
    * Builds arguments from a map of reference names to values (the {@code dataset:} section of an
-   * experiment file); missing names keep their defaults. Values may be numbers, booleans,
-   * strings, and for padding a two-element list or a {@code "low,high"} string.
+   * experiment file); missing names keep their defaults. Values may be numbers, booleans, strings,
+   * and for padding a two-element list or a {@code "low,high"} string.
    */
   public static Mnist1dArgs fromMap(Map<String, ?> values) {
     return defaults().with(values);
   }
 
-  /** Builds arguments from {@code NAME=VALUE} strings (the CLI's {@code --set}), over the defaults. */
+  /**
+   * Builds arguments from {@code NAME=VALUE} strings (the CLI's {@code --set}), over the defaults.
+   */
   public static Mnist1dArgs parse(Collection<String> settings) {
     return defaults().withSettings(settings);
   }

@@ -1,7 +1,5 @@
 package org.mnist1d;
 
-
-
 /**
  * The "shuffled" benchmark's fixed permutation of positions: NumPy legacy {@code seed(42)} then
  * {@code permutation(L)}, applied to every train and test input.

@@ -24,8 +24,8 @@ public final class Templates {
   };
 
   /**
-   * Template of each digit (10 x 12): minus its mean, over its population standard deviation,
-   * minus its first value (so it starts at 0), over 6.
+   * Template of each digit (10 x 12): minus its mean, over its population standard deviation, minus
+   * its first value (so it starts at 0), over 6.
    */
   public static double[][] x() {
     double[][] out = new double[CLASSES][];

@@ -13,8 +13,11 @@ class BuildingBlocksTest {
   void interpolationMatchesReference() {
     int i = 0;
     for (JsonNode c : ReferenceVectors.load("interpolate.json").get("cases")) {
-      double[] got = LinearInterpolation.interpolate(ReferenceVectors.doubles(c.get("in")), c.get("n").asInt());
-      ReferenceVectors.assertClose(ReferenceVectors.doubles(c.get("out")), got, 1e-12, "interpolate case " + i++);
+      double[] got =
+          LinearInterpolation.interpolate(
+              ReferenceVectors.doubles(c.get("in")), c.get("n").asInt());
+      ReferenceVectors.assertClose(
+          ReferenceVectors.doubles(c.get("out")), got, 1e-12, "interpolate case " + i++);
     }
   }
 
@@ -35,7 +38,8 @@ class BuildingBlocksTest {
     int i = 0;
     for (JsonNode c : ref.get("cases")) {
       double[] got = GaussianFilter.filter(ReferenceVectors.doubles(c.get("in")), 2.0);
-      ReferenceVectors.assertClose(ReferenceVectors.doubles(c.get("out")), got, 1e-12, "gaussian_filter case " + i++);
+      ReferenceVectors.assertClose(
+          ReferenceVectors.doubles(c.get("out")), got, 1e-12, "gaussian_filter case " + i++);
     }
   }
 
@@ -51,8 +55,10 @@ class BuildingBlocksTest {
   @Test
   void templatesMatchReference() {
     JsonNode ref = ReferenceVectors.load("templates.json");
-    ReferenceVectors.assertClose(ReferenceVectors.matrix(ref.get("x")), Templates.x(), 1e-12, "templates x");
-    ReferenceVectors.assertClose(ReferenceVectors.doubles(ref.get("t")), Templates.t(), 1e-15, "templates t");
+    ReferenceVectors.assertClose(
+        ReferenceVectors.matrix(ref.get("x")), Templates.x(), 1e-12, "templates x");
+    ReferenceVectors.assertClose(
+        ReferenceVectors.doubles(ref.get("t")), Templates.t(), 1e-15, "templates t");
     assertArrayEquals(ReferenceVectors.ints(ref.get("y")), Templates.y());
   }
 }

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first example of the default dataset, step by step against the reference trace: a
- * mismatch names the step. Each step starts from the reference's previous output, so one wrong
- * step does not hide the others.
+ * The first example of the default dataset, step by step against the reference trace: a mismatch
+ * names the step. Each step starts from the reference's previous output, so one wrong step does not
+ * hide the others.
  */
 class ExampleTransformTest {
   private static final double TOL = 1e-12;
@@ -69,7 +69,8 @@ class ExampleTransformTest {
   @Test
   void translationByAtLeastTheLengthLeavesTheSignalAsNumpyDoes() {
     // max_translation 100 > 72 points: numpy's concat(s[-k:], s[:-k]) is s itself for k >= len.
-    Mnist1dArgs args = Mnist1dArgs.defaults().withSettings(java.util.List.of("max_translation=100"));
+    Mnist1dArgs args =
+        Mnist1dArgs.defaults().withSettings(java.util.List.of("max_translation=100"));
     ExampleTransform tf = new ExampleTransform(args);
     int n = tf.dilatedLength();
     for (long seed = 0; seed < 200; seed++) {

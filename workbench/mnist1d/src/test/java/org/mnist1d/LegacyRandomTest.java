@@ -65,7 +65,8 @@ class LegacyRandomTest {
           }
           assertArrayEquals(ReferenceVectors.ints(out), got, what);
         }
-        case "permutation" -> assertArrayEquals(ReferenceVectors.ints(out), rng.permutation(n), what);
+        case "permutation" ->
+            assertArrayEquals(ReferenceVectors.ints(out), rng.permutation(n), what);
         default -> throw new AssertionError("unknown call in reference: " + name);
       }
     }

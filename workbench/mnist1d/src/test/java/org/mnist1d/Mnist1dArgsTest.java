@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
 /** Arguments from maps (experiment YAML) and NAME=VALUE strings, with their error messages. */
 class Mnist1dArgsTest {
 
@@ -41,19 +40,28 @@ class Mnist1dArgsTest {
   @Test
   void settingsMatchTheMapForm() {
     Mnist1dArgs a = Mnist1dArgs.parse(List.of("padding=30,61", "shuffle_seq=true", "seed=7"));
-    assertEquals(Mnist1dArgs.fromMap(Map.of("padding", List.of(30, 61), "shuffle_seq", true, "seed", 7)), a);
+    assertEquals(
+        Mnist1dArgs.fromMap(Map.of("padding", List.of(30, 61), "shuffle_seq", true, "seed", 7)), a);
   }
 
   @Test
   void errorsNameTheArgumentAndWhatIsAllowed() {
     assertMessage(Map.of("seeds", 3), "unknown dataset argument 'seeds' (did you mean seed?)");
-    assertMessage(Map.of("padding", List.of(36)), "dataset argument padding: expected two integers");
-    assertMessage(Map.of("padding", List.of(36, 60, 70)), "dataset argument padding: expected two integers");
-    assertMessage(Map.of("padding", Map.of("low", 1)), "dataset argument padding: expected two integers low,high");
-    assertMessage(Map.of("num_samples", 5000.0), "dataset argument num_samples: expected an integer");
+    assertMessage(
+        Map.of("padding", List.of(36)), "dataset argument padding: expected two integers");
+    assertMessage(
+        Map.of("padding", List.of(36, 60, 70)), "dataset argument padding: expected two integers");
+    assertMessage(
+        Map.of("padding", Map.of("low", 1)),
+        "dataset argument padding: expected two integers low,high");
+    assertMessage(
+        Map.of("num_samples", 5000.0), "dataset argument num_samples: expected an integer");
     assertMessage(Map.of("shuffle_seq", 1), "dataset argument shuffle_seq: expected true or false");
-    assertMessage(Map.of("train_split", "0.8x"), "dataset argument train_split: expected a number, got '0.8x'");
-    assertMessage(Map.of("zzzzzzzzzzzz", 1), "unknown dataset argument 'zzzzzzzzzzzz'; known: num_samples,");
+    assertMessage(
+        Map.of("train_split", "0.8x"),
+        "dataset argument train_split: expected a number, got '0.8x'");
+    assertMessage(
+        Map.of("zzzzzzzzzzzz", 1), "unknown dataset argument 'zzzzzzzzzzzz'; known: num_samples,");
   }
 
   @Test
@@ -65,7 +73,8 @@ class Mnist1dArgsTest {
   }
 
   private static void assertMessage(Map<String, ?> m, String start) {
-    Mnist1dArgumentException e = assertThrows(Mnist1dArgumentException.class, () -> Mnist1dArgs.fromMap(m));
+    Mnist1dArgumentException e =
+        assertThrows(Mnist1dArgumentException.class, () -> Mnist1dArgs.fromMap(m));
     assertTrue(e.getMessage().startsWith(start), e.getMessage());
   }
 }

@@ -45,7 +45,8 @@ class Mnist1dTest {
     assertArrayEquals(ReferenceVectors.ints(ref.get("y")), d.y(), file + ": y");
     assertArrayEquals(ReferenceVectors.ints(ref.get("y_test")), d.yTest(), file + ": y_test");
     ReferenceVectors.assertClose(ReferenceVectors.matrix(ref.get("x")), d.x(), TOL, file + ": x");
-    ReferenceVectors.assertClose(ReferenceVectors.matrix(ref.get("x_test")), d.xTest(), TOL, file + ": x_test");
+    ReferenceVectors.assertClose(
+        ReferenceVectors.matrix(ref.get("x_test")), d.xTest(), TOL, file + ": x_test");
     ReferenceVectors.assertClose(ReferenceVectors.doubles(ref.get("t")), d.t(), TOL, file + ": t");
   }
 }

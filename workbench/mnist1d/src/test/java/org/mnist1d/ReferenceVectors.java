@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loads the Python reference's vectors (test resources under {@code org/mnist1d/reference/}, see the
- * README there) and compares against them.
+ * Loads the Python reference's vectors (test resources under {@code org/mnist1d/reference/}, see
+ * the README there) and compares against them.
  */
 final class ReferenceVectors {
   private ReferenceVectors() {}
@@ -23,7 +23,8 @@ final class ReferenceVectors {
   static JsonNode load(String name) {
     try (InputStream in = ReferenceVectors.class.getResourceAsStream("reference/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("test resource org/mnist1d/reference/" + name + " is missing");
+        throw new IllegalStateException(
+            "test resource org/mnist1d/reference/" + name + " is missing");
       }
       return JSON.readTree(in);
     } catch (IOException e) {
@@ -63,7 +64,9 @@ final class ReferenceVectors {
       Object value =
           v.isArray()
               ? java.util.List.of(v.get(0).asInt(), v.get(1).asInt())
-              : v.isBoolean() ? (Object) v.asBoolean() : v.isIntegralNumber() ? (Object) v.asLong() : (Object) v.asDouble();
+              : v.isBoolean()
+                  ? (Object) v.asBoolean()
+                  : v.isIntegralNumber() ? (Object) v.asLong() : (Object) v.asDouble();
       m.put(name, value);
     }
     return Mnist1dArgs.fromMap(m);

@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a file so that it either appears complete or not at all: the bytes go to a temporary
- * file in the same directory, are flushed to disk, and the temporary file is then moved over
- * the target in one step.
+ * Writes a file so that it either appears complete or not at all: the bytes go to a temporary file
+ * in the same directory, are flushed to disk, and the temporary file is then moved over the target
+ * in one step.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -32,10 +32,14 @@ public final class AtomicFile {
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     // Not Files.createTempFile: that makes the file owner-only (0600); CREATE_NEW keeps the umask.
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+    Path tmp =
+        dir.resolve(
+            "." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+      try (FileChannel ch =
+              FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+          OutputStream out =
+              new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
         content.writeTo(out);
         out.flush();
         ch.force(true);

@@ -1,9 +1,5 @@
 package org.mnist1d.io;
 
-import org.mnist1d.Mnist1d;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
 
 /**
  * Generated datasets kept on disk, one {@code .npz} per argument set with a {@code .sha256} file
@@ -72,7 +71,8 @@ public final class DatasetCache {
    */
   public Path pathFor(Mnist1dArgs args) {
     String hash = sha256(bytes(FORMAT + ";" + args.canonical())).substring(0, 16);
-    return dir.resolve("mnist1d-n" + args.numSamples() + "-seed" + args.seed() + "-" + hash + ".npz");
+    return dir.resolve(
+        "mnist1d-n" + args.numSamples() + "-seed" + args.seed() + "-" + hash + ".npz");
   }
 
   /** The dataset for these arguments: read from the cache when intact, else made and stored. */
@@ -95,7 +95,8 @@ public final class DatasetCache {
       AtomicFile.write(sum, out -> out.write(bytes(line)));
     } catch (IOException e) {
       // The dataset is made either way; only the next run pays for the missing cache.
-      warnings.println("warning: cannot store dataset in cache " + dir + " (" + e + "); continuing without it");
+      warnings.println(
+          "warning: cannot store dataset in cache " + dir + " (" + e + "); continuing without it");
     }
     return made;
   }
@@ -133,7 +134,8 @@ public final class DatasetCache {
   }
 
   private void warn(Path file, String why) {
-    warnings.println("warning: dataset cache file " + file + " is unusable (" + why + "); rebuilding it");
+    warnings.println(
+        "warning: dataset cache file " + file + " is unusable (" + why + "); rebuilding it");
   }
 
   static Path checksumFile(Path npz) {

@@ -1,12 +1,11 @@
 package org.mnist1d.io;
 
-import org.mnist1d.Mnist1dData;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.mnist1d.Mnist1dData;
 
 /**
  * A dataset as one CSV table: columns {@code split} (train/test), {@code label}, {@code x0 ..

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy's {@code .npy} format, version 1.0: magic, a Python-dict header padded to a multiple of
- * 64 bytes and ending in a newline, then the data in C order. Only what the workbench writes:
+ * NumPy's {@code .npy} format, version 1.0: magic, a Python-dict header padded to a multiple of 64
+ * bytes and ending in a newline, then the data in C order. Only what the workbench writes:
  * little-endian float64 ({@code <f8}) and int64 ({@code <i8}).
  */
 public final class Npy {
@@ -53,7 +53,8 @@ public final class Npy {
   /** A float64 matrix (rows of equal length) as a complete .npy file. */
   public static byte[] float64(double[][] rows, int columns) {
     byte[] head = header("<f8", rows.length, columns);
-    ByteBuffer b = ByteBuffer.allocate(head.length + rows.length * columns * 8).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(head.length + rows.length * columns * 8).order(ByteOrder.LITTLE_ENDIAN);
     b.put(head);
     for (double[] r : rows) {
       b.asDoubleBuffer().put(r, 0, columns);
@@ -109,9 +110,20 @@ public final class Npy {
       throw new IOException("Fortran-ordered .npy arrays are not supported");
     }
     String[] parts = s.group(1).split(",");
-    int[] shape = Arrays.stream(parts).map(String::trim).filter(p -> !p.isEmpty()).mapToInt(Integer::parseInt).toArray();
+    int[] shape =
+        Arrays.stream(parts)
+            .map(String::trim)
+            .filter(p -> !p.isEmpty())
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int dataStart = b.position() + headerLength;
-    Array a = new Array(d.group(1), shape, ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice().order(ByteOrder.LITTLE_ENDIAN));
+    Array a =
+        new Array(
+            d.group(1),
+            shape,
+            ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart)
+                .slice()
+                .order(ByteOrder.LITTLE_ENDIAN));
     long need = a.size() * 8;
     if (!a.descr().equals("<f8") && !a.descr().equals("<i8")) {
       throw new IOException("unsupported .npy dtype " + a.descr() + " (expected <f8 or <i8)");

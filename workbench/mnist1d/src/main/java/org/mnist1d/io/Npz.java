@@ -1,7 +1,5 @@
 package org.mnist1d.io;
 
-import org.mnist1d.Mnist1dData;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.mnist1d.Mnist1dData;
 
 /**
  * A dataset as NumPy's {@code .npz} (what {@code np.savez} writes: an uncompressed zip of .npy
@@ -71,7 +70,10 @@ public final class Npz {
       while ((e = zip.getNextEntry()) != null) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         zip.transferTo(buf); // checks the entry's CRC at its end
-        String key = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
+        String key =
+            e.getName().endsWith(".npy")
+                ? e.getName().substring(0, e.getName().length() - 4)
+                : e.getName();
         arrays.put(key, Npy.parse(buf.toByteArray()));
       }
     }
@@ -83,24 +85,29 @@ public final class Npz {
     if (x.length != y.length || xTest.length != yTest.length) {
       throw new IOException(name + ": inputs and labels differ in length");
     }
-    if ((x.length > 0 && x[0].length != t.length) || (xTest.length > 0 && xTest[0].length != t.length)) {
+    if ((x.length > 0 && x[0].length != t.length)
+        || (xTest.length > 0 && xTest[0].length != t.length)) {
       throw new IOException(name + ": rows and time axis differ in length");
     }
     return new Mnist1dData(x, y, xTest, yTest, t);
   }
 
-  private static Npy.Array get(Map<String, Npy.Array> arrays, String key, String descr, int dims, String name) throws IOException {
+  private static Npy.Array get(
+      Map<String, Npy.Array> arrays, String key, String descr, int dims, String name)
+      throws IOException {
     Npy.Array a = arrays.get(key);
     if (a == null) {
       throw new IOException(name + ": no array '" + key + "'");
     }
     if (!a.descr().equals(descr) || a.shape().length != dims) {
-      throw new IOException(name + ": array '" + key + "' is not a " + dims + "-d " + descr + " array");
+      throw new IOException(
+          name + ": array '" + key + "' is not a " + dims + "-d " + descr + " array");
     }
     return a;
   }
 
-  private static double[][] matrix(Map<String, Npy.Array> arrays, String key, String name) throws IOException {
+  private static double[][] matrix(Map<String, Npy.Array> arrays, String key, String name)
+      throws IOException {
     Npy.Array a = get(arrays, key, "<f8", 2, name);
     DoubleBuffer b = a.data().asDoubleBuffer();
     double[][] out = new double[a.shape()[0]][a.shape()[1]];
@@ -110,14 +117,16 @@ public final class Npz {
     return out;
   }
 
-  private static double[] vector(Map<String, Npy.Array> arrays, String key, String name) throws IOException {
+  private static double[] vector(Map<String, Npy.Array> arrays, String key, String name)
+      throws IOException {
     Npy.Array a = get(arrays, key, "<f8", 1, name);
     double[] out = new double[a.shape()[0]];
     a.data().asDoubleBuffer().get(out);
     return out;
   }
 
-  private static int[] labels(Map<String, Npy.Array> arrays, String key, String name) throws IOException {
+  private static int[] labels(Map<String, Npy.Array> arrays, String key, String name)
+      throws IOException {
     Npy.Array a = get(arrays, key, "<i8", 1, name);
     LongBuffer b = a.data().asLongBuffer();
     int[] out = new int[a.shape()[0]];

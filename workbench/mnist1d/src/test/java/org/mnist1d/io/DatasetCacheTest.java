@@ -1,9 +1,5 @@
 package org.mnist1d.io;
 
-import org.mnist1d.Mnist1d;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,8 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
 
-/** The dataset cache: hits do not regenerate; damaged files are reported and rebuilt, never used. */
+/**
+ * The dataset cache: hits do not regenerate; damaged files are reported and rebuilt, never used.
+ */
 class DatasetCacheTest {
   @TempDir Path dir;
 
@@ -59,7 +60,8 @@ class DatasetCacheTest {
     Path b = cache.pathFor(args.withSettings(List.of("shuffle_seq=true")));
     assertNotEquals(a, b);
     assertTrue(a.getFileName().toString().startsWith("mnist1d-n30-seed11-"), a.toString());
-    assertEquals(a, new DatasetCache(dir).pathFor(Mnist1dArgs.parse(List.of("seed=11", "num_samples=30"))));
+    assertEquals(
+        a, new DatasetCache(dir).pathFor(Mnist1dArgs.parse(List.of("seed=11", "num_samples=30"))));
   }
 
   @Test
@@ -102,7 +104,9 @@ class DatasetCacheTest {
   @Test
   void unwritableCacheStillGivesTheDatasetAndWarns() throws IOException {
     Path notADir = Files.writeString(dir.resolve("file"), "x");
-    DatasetCache broken = new DatasetCache(notADir, Mnist1d::generate, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    DatasetCache broken =
+        new DatasetCache(
+            notADir, Mnist1d::generate, new PrintStream(warnings, true, StandardCharsets.UTF_8));
     Mnist1dData d = broken.get(args);
     assertEquals(args.trainCount(), d.x().length);
     String w = warnings.toString(StandardCharsets.UTF_8);

@@ -1,9 +1,5 @@
 package org.mnist1d.io;
 
-import org.mnist1d.Mnist1d;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
 
 /** .npz and .csv files: byte layout NumPy expects, round trip, atomic writes. */
 class DatasetFilesTest {
@@ -40,12 +39,14 @@ class DatasetFilesTest {
     int len = ByteBuffer.wrap(h, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
     assertEquals(h.length - 10, len);
     String text = new String(h, 10, len, StandardCharsets.US_ASCII);
-    assertTrue(text.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (16, 40), }"), text);
+    assertTrue(
+        text.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (16, 40), }"), text);
     assertTrue(text.endsWith("\n"));
     assertEquals("", text.substring(61, text.length() - 1).trim());
     byte[] v = Npy.header("<i8", 7);
     String vector = new String(v, 10, v.length - 10, StandardCharsets.US_ASCII);
-    assertTrue(vector.startsWith("{'descr': '<i8', 'fortran_order': False, 'shape': (7,), }"), vector);
+    assertTrue(
+        vector.startsWith("{'descr': '<i8', 'fortran_order': False, 'shape': (7,), }"), vector);
   }
 
   @Test
@@ -80,8 +81,13 @@ class DatasetFilesTest {
     assertEquals("NUMPY", new String(b.array(), npy + 1, 5, StandardCharsets.US_ASCII));
     int headerLen = b.getShort(npy + 8);
     String header = new String(b.array(), npy + 10, headerLen, StandardCharsets.US_ASCII);
-    assertTrue(header.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (16, 40), }"), header);
-    assertEquals(SMALL.x()[0][0], b.getDouble(npy + 10 + headerLen), 0.0, "first value, little-endian C order");
+    assertTrue(
+        header.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (16, 40), }"), header);
+    assertEquals(
+        SMALL.x()[0][0],
+        b.getDouble(npy + 10 + headerLen),
+        0.0,
+        "first value, little-endian C order");
     assertEquals(SMALL.x()[0][1], b.getDouble(npy + 18 + headerLen), 0.0);
   }
 
@@ -97,7 +103,8 @@ class DatasetFilesTest {
             + "print(d['x'].dtype, d['x'].shape, d['x'].flags['C_CONTIGUOUS'], d['x_test'].shape, d['t'].dtype, d['t'].shape)\n"
             + "print(d['y'].dtype, d['y'].shape, d['y_test'].dtype, d['y_test'].shape)\n"
             + "print(repr(float(d['x'][3, 7])), repr(float(d['x_test'][1, 39])), int(d['y'][5]), int(d['y_test'][2]))\n";
-    Process p = new ProcessBuilder("python3", "-c", script, f.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("python3", "-c", script, f.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
@@ -183,7 +190,8 @@ class DatasetFilesTest {
 
   static boolean hasNumpy() {
     try {
-      Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException | InterruptedException e) {

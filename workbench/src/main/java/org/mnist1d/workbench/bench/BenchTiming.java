@@ -26,7 +26,9 @@ public final class BenchTiming {
       double peakHeapMb,
       Double peakRssMb) {}
 
-  /** Prepares {@code w}, calls it {@code warmup} times untimed and {@code iterations} times timed. */
+  /**
+   * Prepares {@code w}, calls it {@code warmup} times untimed and {@code iterations} times timed.
+   */
   public static Result run(BenchWorkload w, int warmup, int iterations) throws Exception {
     double[] ms = new double[iterations];
     resetHeapPeaks();
@@ -44,7 +46,8 @@ public final class BenchTiming {
     Arrays.sort(sorted);
     int n = iterations;
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    return new Result(w.name(), median, sorted[0], sorted[n - 1], n, warmup, peakHeapMb(), peakRssMb());
+    return new Result(
+        w.name(), median, sorted[0], sorted[n - 1], n, warmup, peakHeapMb(), peakRssMb());
   }
 
   private static void resetHeapPeaks() {

@@ -4,8 +4,9 @@ import org.mnist1d.Mnist1d;
 import org.mnist1d.Mnist1dArgs;
 import org.mnist1d.Mnist1dData;
 
-
-/** Bench workload {@code dataset-default}: generate the default dataset (5000 examples) in-process. */
+/**
+ * Bench workload {@code dataset-default}: generate the default dataset (5000 examples) in-process.
+ */
 public final class DatasetWorkload implements BenchWorkload {
   private double sink; // keeps the JIT from dropping the work
 

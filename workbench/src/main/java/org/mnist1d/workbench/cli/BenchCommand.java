@@ -1,10 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.bench.BenchWorkload;
-import org.mnist1d.workbench.bench.BenchWorkloads;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.base.UserError;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -13,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.bench.BenchTiming;
+import org.mnist1d.workbench.bench.BenchWorkload;
+import org.mnist1d.workbench.bench.BenchWorkloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,19 +39,33 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Workloads to run (default: all). Use --list to see them.")
+  @Parameters(
+      paramLabel = "NAME",
+      arity = "0..*",
+      description = "Workloads to run (default: all). Use --list to see them.")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print one JSON object per workload instead of a table line.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object per workload instead of a table line.")
   boolean json;
 
-  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra- and inter-op threads (default 1); set before the engine loads.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "PyTorch intra- and inter-op threads (default 1); set before the engine loads.")
   Integer threads;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Timed iterations (default: each workload's own).")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Timed iterations (default: each workload's own).")
   Integer iterations;
 
-  @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations (default: each workload's own).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description = "Warm-up iterations (default: each workload's own).")
   Integer warmup;
 
   @Option(names = "--list", description = "List the workloads and exit.")
@@ -95,7 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
       BenchWorkload w = all.stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
       if (w == null) {
         List<String> known = all.stream().map(BenchWorkload::name).toList();
-        throw new UserError("unknown workload '" + n + "'; known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+        throw new UserError(
+            "unknown workload '"
+                + n
+                + "'; known: "
+                + (known.isEmpty() ? "(none)" : String.join(", ", known)));
       }
       chosen.add(w);
     }
@@ -105,7 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
   private Map<String, Object> run(BenchWorkload w) throws Exception {
     BenchTiming.Result t =
         BenchTiming.run(
-            w, warmup != null ? warmup : w.warmup(), iterations != null ? iterations : w.iterations());
+            w,
+            warmup != null ? warmup : w.warmup(),
+            iterations != null ? iterations : w.iterations());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("name", t.name());
     r.put("median_ms", round(t.medianMs()));
@@ -113,7 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
     r.put("max_ms", round(t.maxMs()));
     r.put("iterations", t.iterations());
     r.put("warmup", t.warmup());
-    r.put("threads", threads != null ? (Object) threads : System.getProperty(THREADS_PROPERTY, "default"));
+    r.put(
+        "threads",
+        threads != null ? (Object) threads : System.getProperty(THREADS_PROPERTY, "default"));
     r.put("peak_heap_mb", round(t.peakHeapMb()));
     if (t.peakRssMb() != null) {
       r.put("peak_rss_mb", round(t.peakRssMb()));
@@ -131,7 +151,9 @@ public final class BenchCommand implements Callable<Integer> {
         r.get("iterations"),
         r.get("threads"),
         (Double) r.get("peak_heap_mb"),
-        r.containsKey("peak_rss_mb") ? String.format(", peak RSS %.0f MB", (Double) r.get("peak_rss_mb")) : "");
+        r.containsKey("peak_rss_mb")
+            ? String.format(", peak RSS %.0f MB", (Double) r.get("peak_rss_mb"))
+            : "");
   }
 
   private static String toJson(Map<String, Object> r) throws JsonProcessingException {

@@ -2,7 +2,6 @@ package org.mnist1d.workbench.cli;
 
 import org.mnist1d.Mnist1dArgumentException;
 import org.mnist1d.workbench.base.UserError;
-
 import picocli.CommandLine;
 
 /** Shared picocli setup: user mistakes become one line on stderr and exit code 2. */
@@ -21,7 +20,13 @@ public final class Cli {
           CommandLine c = ex.getCommandLine();
           // picocli's own messages sometimes start with "Error: " already
           String message = ex.getMessage().replaceFirst("^Error: ", "");
-          c.getErr().println("error: " + message + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+          c.getErr()
+              .println(
+                  "error: "
+                      + message
+                      + " (see '"
+                      + c.getCommandSpec().qualifiedName()
+                      + " --help')");
           return USAGE;
         });
     cl.setExecutionExceptionHandler(

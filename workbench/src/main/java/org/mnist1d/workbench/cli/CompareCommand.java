@@ -1,19 +1,20 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.report.Comparison;
-import org.mnist1d.workbench.report.TableFormats;
-import org.mnist1d.workbench.base.UserError;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.report.Comparison;
+import org.mnist1d.workbench.report.TableFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
 
 /** {@code workbench compare RUN_DIR...}: params and results of runs side by side, as Markdown. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
     description = "Print the params and results of runs side by side.")
 public final class CompareCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "RUN_DIR")

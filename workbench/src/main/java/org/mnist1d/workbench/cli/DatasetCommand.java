@@ -1,13 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.io.DatasetCsv;
-import org.mnist1d.Mnist1d;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.io.Npz;
-import org.mnist1d.workbench.base.UserError;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.io.DatasetCsv;
+import org.mnist1d.io.Npz;
+import org.mnist1d.workbench.base.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +42,9 @@ public final class DatasetCommand implements Callable<Integer> {
       description = "Where to write: FILE.npz (NumPy archive) or FILE.csv (one table).")
   Path out;
 
-  @Option(names = "--list-args", description = "List the generator arguments and their defaults, then exit.")
+  @Option(
+      names = "--list-args",
+      description = "List the generator arguments and their defaults, then exit.")
   boolean listArgs;
 
   @Override
@@ -62,7 +62,8 @@ public final class DatasetCommand implements Callable<Integer> {
     if (out == null) {
       throw new UserError("missing --out FILE (a file name ending in .npz or .csv)");
     }
-    String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean npz = name.endsWith(".npz");
     if (!npz && !name.endsWith(".csv")) {
       throw new UserError("--out " + out + ": expected a file name ending in .npz or .csv");

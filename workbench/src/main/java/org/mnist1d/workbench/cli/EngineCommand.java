@@ -1,8 +1,7 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.nn.Devices;
-
 import ai.djl.engine.Engine;
+import org.mnist1d.workbench.nn.Devices;
 import picocli.CommandLine.Command;
 
 /** Prints what DJL runs on: engine, versions, device, threads. Loads natives from the jar only. */

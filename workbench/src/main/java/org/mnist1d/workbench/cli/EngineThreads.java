@@ -14,9 +14,9 @@ public final class EngineThreads {
 
   /**
    * Sets both counts to {@code threads}. Null means 1 unless {@code -Dai.djl.pytorch.num_threads}
-   * was given: the paper's models are too small to gain from more threads, on a busy 2-core
-   * machine two threads made steps many times slower, and one fixed count keeps results
-   * reproducible from process to process (float sums depend on how work is split).
+   * was given: the paper's models are too small to gain from more threads, on a busy 2-core machine
+   * two threads made steps many times slower, and one fixed count keeps results reproducible from
+   * process to process (float sums depend on how work is split).
    */
   public static void set(Integer threads) {
     if (threads == null) {

@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.base.WorkbenchVersion;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +32,9 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the CLI and returns its exit code (2 for user mistakes), printing no stack trace for them. */
+  /**
+   * Runs the CLI and returns its exit code (2 for user mistakes), printing no stack trace for them.
+   */
   public static int execute(String... args) {
     return Cli.commandLine(new Main()).execute(args);
   }

@@ -1,44 +1,56 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.report.Comparison;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.config.ConfigNode;
-import org.mnist1d.workbench.experiment.Experiments;
-import org.mnist1d.workbench.report.ReportBuilder;
-import org.mnist1d.workbench.report.ReportSpec;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.run.RunDirectory;
-import org.mnist1d.workbench.report.RunTables;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.workbench.base.UserError;
-import org.mnist1d.workbench.config.YamlReader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.mnist1d.workbench.experiment.Config;
 import java.util.concurrent.Callable;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.config.YamlReader;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.Comparison;
+import org.mnist1d.workbench.report.ReportBuilder;
+import org.mnist1d.workbench.report.ReportSpec;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.report.RunTables;
+import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code workbench report REPORT.yaml | CONFIG.yaml | RUN_DIR...}: HTML, Markdown and CSV from run directories. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Build a report (report.html, report.md, a CSV per table, PNG charts).",
-        "REPORT.yaml: a report file (globs relative to the current directory).",
-        "CONFIG.yaml: an experiment file's report: section, over every run of that name in --runs-dir.",
-        "RUN_DIR: one run gets its experiment's default report in RUN_DIR/report;",
-        "several runs get a comparison of their results and metric curves."})
+/**
+ * {@code workbench report REPORT.yaml | CONFIG.yaml | RUN_DIR...}: HTML, Markdown and CSV from run
+ * directories.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a report (report.html, report.md, a CSV per table, PNG charts).",
+      "REPORT.yaml: a report file (globs relative to the current directory).",
+      "CONFIG.yaml: an experiment file's report: section, over every run of that name in --runs-dir.",
+      "RUN_DIR: one run gets its experiment's default report in RUN_DIR/report;",
+      "several runs get a comparison of their results and metric curves."
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "REPORT.yaml|CONFIG.yaml|RUN_DIR")
   List<Path> targets;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/reports/<name>, or RUN_DIR/report)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output directory (default: runs/reports/<name>, or RUN_DIR/report)")
   Path out;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      defaultValue = "runs",
       description = "where an experiment file's runs are (default: ${DEFAULT-VALUE})")
   Path runsDir;
 
@@ -55,20 +67,29 @@ public final class ReportCommand implements Callable<Integer> {
       if (root.isMap() && root.map().containsKey("experiment")) {
         html = fromExperimentFile(first);
       } else {
-        Path dir = out != null ? out : Path.of("runs", "reports", name.replaceFirst("\\.ya?ml$", ""));
+        Path dir =
+            out != null ? out : Path.of("runs", "reports", name.replaceFirst("\\.ya?ml$", ""));
         html = ReportWriter.write(ReportBuilder.build(ReportSpec.parse(root), Path.of(".")), dir);
       }
     } else {
       for (Path t : targets) {
         if (!Files.isRegularFile(t.resolve("summary.json"))) {
-          throw new UserError("report: " + t + ": not a run directory (no summary.json) and not a .yaml file");
+          throw new UserError(
+              "report: " + t + ": not a run directory (no summary.json) and not a .yaml file");
         }
       }
       if (targets.size() == 1) {
         html = defaultReport(first);
       } else {
-        Path dir = out != null ? out : Path.of("runs", "reports",
-            "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir =
+            out != null
+                ? out
+                : Path.of(
+                    "runs",
+                    "reports",
+                    "compare-"
+                        + LocalDateTime.now()
+                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         html = ReportWriter.write(Comparison.of(targets), dir);
       }
     }
@@ -76,11 +97,21 @@ public final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The report: section of an experiment file, over all its runs (by the config's name) in --runs-dir. */
+  /**
+   * The report: section of an experiment file, over all its runs (by the config's name) in
+   * --runs-dir.
+   */
   private Path fromExperimentFile(Path file) {
-    ConfigLoader.ExperimentFile experiment = new ConfigLoader(Experiments.all()).read(file, List.of());
-    SweepReport report = experiment.report().map(r -> SweepReport.parse(r, file))
-        .orElseThrow(() -> new UserError("report: " + file + ": an experiment file without a report: section"));
+    ConfigLoader.ExperimentFile experiment =
+        new ConfigLoader(Experiments.all()).read(file, List.of());
+    SweepReport report =
+        experiment
+            .report()
+            .map(r -> SweepReport.parse(r, file))
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "report: " + file + ": an experiment file without a report: section"));
     String runName = experiment.points().get(0).config().string("name");
     Path dir = out != null ? out : runsDir.resolve("reports").resolve(runName);
     return ReportWriter.write(report.over(runsDir, RunDirectory.globFor(runName)), dir);
@@ -89,9 +120,19 @@ public final class ReportCommand implements Callable<Integer> {
   /** One run's experiment default report, in RUN_DIR/report or --out. */
   private Path defaultReport(Path run) {
     String experiment = String.valueOf(RunTables.summary(run).get("experiment"));
-    Config config = new ConfigLoader(Experiments.all()).loadResolved(run.resolve(RunDirectory.CONFIG));
-    String spec = Experiments.named(experiment).flatMap(e -> e.defaultReport(config))
-        .orElseThrow(() -> new UserError("report: " + run + ": experiment '" + experiment + "' has no default report"));
+    Config config =
+        new ConfigLoader(Experiments.all()).loadResolved(run.resolve(RunDirectory.CONFIG));
+    String spec =
+        Experiments.named(experiment)
+            .flatMap(e -> e.defaultReport(config))
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "report: "
+                            + run
+                            + ": experiment '"
+                            + experiment
+                            + "' has no default report"));
     return out == null ? ReportWriter.forRun(spec, run) : ReportWriter.forRun(spec, run, out);
   }
 }

@@ -1,14 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.experiment.Experiments;
-import org.mnist1d.workbench.report.Report;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.run.RunDirectory;
-import org.mnist1d.workbench.run.Runner;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.workbench.base.UserError;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,29 +7,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.Report;
+import org.mnist1d.workbench.report.ReportWriter;
+import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.run.RunDirectory;
+import org.mnist1d.workbench.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code workbench run CONFIG [--set k=v]...}: one run directory per sweep point; or --resume. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run an experiment config (every sweep point), or resume an interrupted run.",
-        "Prints each run directory on stdout as it is created; progress goes to stderr.",
-        "A config with a report: section ends with that report over its runs, in RUNS_DIR/reports."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run an experiment config (every sweep point), or resume an interrupted run.",
+      "Prints each run directory on stdout as it is created; progress goes to stderr.",
+      "A config with a report: section ends with that report over its runs, in RUNS_DIR/reports."
+    })
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "experiment YAML, e.g. configs/quickstart.yaml")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "CONFIG",
+      description = "experiment YAML, e.g. configs/quickstart.yaml")
   Path config;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override any config key, e.g. training.steps=500")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "override any config key, e.g. training.steps=500")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "where run directories go (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      defaultValue = "runs",
+      description = "where run directories go (default: ${DEFAULT-VALUE})")
   Path runsDir;
 
-  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue this interrupted run from its last checkpoint")
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_DIR",
+      description = "continue this interrupted run from its last checkpoint")
   Path resume;
 
-  @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra- and inter-op threads (default 1: fastest for these small models, and reproducible)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "PyTorch intra- and inter-op threads (default 1: fastest for these small models, and reproducible)")
   Integer threads;
 
   @Option(names = "--quiet", description = "no progress output")
@@ -53,10 +73,14 @@ public final class RunCommand implements Callable<Integer> {
       throw new UserError("run: --set cannot change a resumed run (its config.yaml is fixed)");
     }
     EngineThreads.set(threads);
-    Runner runner = new Runner(!quiet, System.err, dir -> {
-      System.out.println(dir);
-      System.out.flush();
-    });
+    Runner runner =
+        new Runner(
+            !quiet,
+            System.err,
+            dir -> {
+              System.out.println(dir);
+              System.out.flush();
+            });
     if (resume != null) {
       return report(List.of(runner.resume(resume)));
     }
@@ -69,13 +93,18 @@ public final class RunCommand implements Callable<Integer> {
     }
     int code = report(outcomes);
     if (sweepReport.isPresent()) {
-      code = Math.max(code, writeReport(sweepReport.get(), outcomes, file.points().get(0).config().string("name")));
+      code =
+          Math.max(
+              code,
+              writeReport(
+                  sweepReport.get(), outcomes, file.points().get(0).config().string("name")));
     }
     return code;
   }
 
   /** The experiment file's report over this sweep's runs, in a new runs/reports/NAME-TIME. */
-  private int writeReport(SweepReport sweepReport, List<Runner.Outcome> outcomes, String name) throws IOException {
+  private int writeReport(SweepReport sweepReport, List<Runner.Outcome> outcomes, String name)
+      throws IOException {
     Report built;
     try {
       built = sweepReport.over(outcomes.stream().map(Runner.Outcome::dir).toList());
@@ -83,7 +112,9 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("error: " + config + ": report not written: " + e.getMessage());
       return 1;
     }
-    Path html = ReportWriter.write(built, RunDirectory.create(runsDir.resolve("reports"), name, Map.of()).path());
+    Path html =
+        ReportWriter.write(
+            built, RunDirectory.create(runsDir.resolve("reports"), name, Map.of()).path());
     System.err.println("report: " + html);
     return 0;
   }

@@ -1,15 +1,5 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.experiment.Checks;
-import org.mnist1d.workbench.experiment.Config;
-import org.mnist1d.workbench.experiment.ConfigError;
-import org.mnist1d.DidYouMean;
-import org.mnist1d.workbench.experiment.ExperimentSchema;
-import org.mnist1d.workbench.experiment.Location;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.Mnist1dArgumentException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dArgumentException;
+import org.mnist1d.workbench.experiment.Checks;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.experiment.ExperimentSchema;
+import org.mnist1d.workbench.experiment.Location;
 
 /**
- * Turns an experiment file plus {@code --set} overrides into resolved configs, one per sweep
- * point. Every mistake is a {@link ConfigError} naming file:line:column and the key path.
+ * Turns an experiment file plus {@code --set} overrides into resolved configs, one per sweep point.
+ * Every mistake is a {@link ConfigError} naming file:line:column and the key path.
  *
  * <p>Top-level keys: {@code experiment} (required), {@code name}, {@code seed}, {@code device},
- * {@code dataset}, {@code sweep}, {@code report}, and the experiment's own sections ({@link ExperimentSchema}).
+ * {@code dataset}, {@code sweep}, {@code report}, and the experiment's own sections ({@link
+ * ExperimentSchema}).
  */
 public final class ConfigLoader {
   private static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
@@ -57,9 +56,15 @@ public final class ConfigLoader {
   public ExperimentFile read(Path file, List<String> overrides) {
     ConfigNode root = applyOverrides(YamlReader.read(file), overrides);
     Optional<ConfigNode> report = Optional.ofNullable(root.map().get("report"));
-    report.filter(r -> r.isList() || r.value() == null).ifPresent(r -> {
-      throw new ConfigError(r.location(), "report", "expected a report section (title, tables, charts) or a report file's path");
-    });
+    report
+        .filter(r -> r.isList() || r.value() == null)
+        .ifPresent(
+            r -> {
+              throw new ConfigError(
+                  r.location(),
+                  "report",
+                  "expected a report section (title, tables, charts) or a report file's path");
+            });
     return new ExperimentFile(file, expand(root), report);
   }
 
@@ -67,7 +72,8 @@ public final class ConfigLoader {
   public Config loadResolved(Path file) {
     List<Point> points = expand(YamlReader.read(file));
     if (points.size() != 1) {
-      throw new ConfigError(new Location(file.toString(), 0, 0), "sweep", "a run's config must not sweep");
+      throw new ConfigError(
+          new Location(file.toString(), 0, 0), "sweep", "a run's config must not sweep");
     }
     return points.get(0).config();
   }
@@ -79,8 +85,13 @@ public final class ConfigLoader {
     for (String o : overrides) {
       int eq = o.indexOf('=');
       String path = eq > 0 ? o.substring(0, eq).trim() : "";
-      if (eq <= 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-        throw new ConfigError(Location.override(o), "", "expected path.to.key=VALUE, e.g. training.steps=500");
+      if (eq <= 0
+          || path.isEmpty()
+          || path.startsWith(".")
+          || path.endsWith(".")
+          || path.contains("..")) {
+        throw new ConfigError(
+            Location.override(o), "", "expected path.to.key=VALUE, e.g. training.steps=500");
       }
       ConfigNode value = YamlReader.parseValue(o, o.substring(eq + 1).trim());
       Map<String, ConfigNode> cur = root.map();
@@ -91,7 +102,9 @@ public final class ConfigLoader {
           next = new ConfigNode(new LinkedHashMap<String, ConfigNode>(), Location.override(o));
           cur.put(parts[i], next);
         } else if (!next.isMap()) {
-          throw new ConfigError(Location.override(o), String.join(".", List.of(parts).subList(0, i + 1)),
+          throw new ConfigError(
+              Location.override(o),
+              String.join(".", List.of(parts).subList(0, i + 1)),
               "is not a section, cannot set " + path);
         }
         cur = next.map();
@@ -107,13 +120,20 @@ public final class ConfigLoader {
     }
     ConfigNode exp = root.map().get("experiment");
     if (exp == null) {
-      throw new ConfigError(root.location(), "experiment", "missing; expected one of " + String.join(", ", names));
+      throw new ConfigError(
+          root.location(), "experiment", "missing; expected one of " + String.join(", ", names));
     }
     String name = String.valueOf(exp.value());
     ExperimentSchema schema = exp.isMap() || exp.isList() ? null : schemas.apply(name);
     if (schema == null) {
-      throw new ConfigError(exp.location(), "experiment", "unknown experiment '" + name + "'; expected one of "
-          + String.join(", ", names) + DidYouMean.hint(name, names));
+      throw new ConfigError(
+          exp.location(),
+          "experiment",
+          "unknown experiment '"
+              + name
+              + "'; expected one of "
+              + String.join(", ", names)
+              + DidYouMean.hint(name, names));
     }
     Map<String, Object> defaults = defaultsOf(schema);
     Map<String, ConfigNode> top = new LinkedHashMap<>(root.map());
@@ -160,7 +180,8 @@ public final class ConfigLoader {
       c.dataset();
     } catch (Mnist1dArgumentException e) {
       // point at the dataset key the generator complained about
-      throw c.error("dataset." + e.argument(), e.getMessage().replaceFirst("^dataset argument \\S+: ", ""));
+      throw c.error(
+          "dataset." + e.argument(), e.getMessage().replaceFirst("^dataset argument \\S+: ", ""));
     }
   }
 
@@ -193,21 +214,28 @@ public final class ConfigLoader {
   }
 
   /** Checks {@code given} against {@code def} (the default decides the type) and fills defaults. */
-  static Object resolve(ConfigNode given, Object def, String path, Map<String, Location> locations) {
+  static Object resolve(
+      ConfigNode given, Object def, String path, Map<String, Location> locations) {
     if (given != null) {
       locations.put(path, given.location());
     }
     if (def instanceof Map<?, ?> defMap) {
       if (given != null && !given.isMap()) {
-        throw new ConfigError(given.location(), path, "expected a section of keys, got " + describe(given));
+        throw new ConfigError(
+            given.location(), path, "expected a section of keys, got " + describe(given));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       if (given != null) {
         for (Map.Entry<String, ConfigNode> e : given.map().entrySet()) {
           if (!defMap.containsKey(e.getKey())) {
             List<String> known = defMap.keySet().stream().map(String::valueOf).toList();
-            throw new ConfigError(e.getValue().keyLocation(), join(path, e.getKey()), "unknown key"
-                + DidYouMean.hint(e.getKey(), known) + "; expected one of " + String.join(", ", known));
+            throw new ConfigError(
+                e.getValue().keyLocation(),
+                join(path, e.getKey()),
+                "unknown key"
+                    + DidYouMean.hint(e.getKey(), known)
+                    + "; expected one of "
+                    + String.join(", ", known));
           }
         }
       }
@@ -245,11 +273,15 @@ public final class ConfigLoader {
       if (v instanceof Boolean) {
         return v;
       }
-      throw new ConfigError(given.location(), path, "expected true or false, got " + describe(given));
+      throw new ConfigError(
+          given.location(), path, "expected true or false, got " + describe(given));
     }
     if (def instanceof List<?> defList) {
       if (!given.isList()) {
-        throw new ConfigError(given.location(), path, "expected a list, e.g. " + defList + ", got " + describe(given));
+        throw new ConfigError(
+            given.location(),
+            path,
+            "expected a list, e.g. " + defList + ", got " + describe(given));
       }
       Object elementDefault = defList.isEmpty() ? null : defList.get(0);
       List<Object> out = new ArrayList<>();
@@ -259,7 +291,8 @@ public final class ConfigLoader {
       return out;
     }
     if (given.isMap() || given.isList() || v == null) {
-      throw new ConfigError(given.location(), path, "expected a text value, got " + describe(given));
+      throw new ConfigError(
+          given.location(), path, "expected a text value, got " + describe(given));
     }
     return String.valueOf(v);
   }

@@ -1,15 +1,14 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.experiment.Location;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.workbench.experiment.Location;
 
 /**
  * A YAML value with its location. {@code value} is a {@code Map<String, ConfigNode>} (insertion
- * ordered), a {@code List<ConfigNode>}, or a scalar: String, Long, Double, Boolean or null.
- * {@code keyLocation} is where its key stands when it is a mapping's entry (for "unknown key").
+ * ordered), a {@code List<ConfigNode>}, or a scalar: String, Long, Double, Boolean or null. {@code
+ * keyLocation} is where its key stands when it is a mapping's entry (for "unknown key").
  */
 public record ConfigNode(Object value, Location location, Location keyLocation) {
 

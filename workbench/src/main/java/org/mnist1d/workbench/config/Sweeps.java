@@ -1,13 +1,12 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.experiment.ConfigError;
-import org.mnist1d.DidYouMean;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.workbench.experiment.ConfigError;
 
 /**
  * Expands a {@code sweep:} section into points: the cartesian product of {@code grid} (dotted
@@ -30,16 +29,26 @@ final class Sweeps {
         case "grid" -> {
           ConfigNode grid = e.getValue();
           if (!grid.isMap()) {
-            throw new ConfigError(grid.location(), "sweep.grid", "expected a mapping of config paths to lists of values");
+            throw new ConfigError(
+                grid.location(),
+                "sweep.grid",
+                "expected a mapping of config paths to lists of values");
           }
           for (Map.Entry<String, ConfigNode> axis : grid.map().entrySet()) {
             checkPath(axis.getKey(), axis.getValue(), defaults);
-            points = product(points, axis.getKey(), values(axis.getValue(), "sweep.grid." + axis.getKey()));
+            points =
+                product(
+                    points, axis.getKey(), values(axis.getValue(), "sweep.grid." + axis.getKey()));
           }
         }
         case "seeds" -> points = product(points, "seed", values(e.getValue(), "sweep.seeds"));
-        default -> throw new ConfigError(e.getValue().keyLocation(), "sweep." + e.getKey(),
-            "unknown key" + DidYouMean.hint(e.getKey(), List.of("grid", "seeds")) + "; expected grid or seeds");
+        default ->
+            throw new ConfigError(
+                e.getValue().keyLocation(),
+                "sweep." + e.getKey(),
+                "unknown key"
+                    + DidYouMean.hint(e.getKey(), List.of("grid", "seeds"))
+                    + "; expected grid or seeds");
       }
     }
     return points;
@@ -57,9 +66,16 @@ final class Sweeps {
     String sofar = "";
     for (String part : path.split("\\.")) {
       if (!(cur instanceof Map<?, ?> m) || !m.containsKey(part)) {
-        List<String> known = cur instanceof Map<?, ?> mm ? mm.keySet().stream().map(String::valueOf).toList() : List.of();
-        throw new ConfigError(at.keyLocation(), "sweep.grid." + path, "no such config key"
-            + (sofar.isEmpty() ? "" : " under " + sofar) + DidYouMean.hint(part, known));
+        List<String> known =
+            cur instanceof Map<?, ?> mm
+                ? mm.keySet().stream().map(String::valueOf).toList()
+                : List.of();
+        throw new ConfigError(
+            at.keyLocation(),
+            "sweep.grid." + path,
+            "no such config key"
+                + (sofar.isEmpty() ? "" : " under " + sofar)
+                + DidYouMean.hint(part, known));
       }
       cur = m.get(part);
       sofar = sofar.isEmpty() ? part : sofar + "." + part;
@@ -69,7 +85,8 @@ final class Sweeps {
     }
   }
 
-  private static List<Map<String, ConfigNode>> product(List<Map<String, ConfigNode>> points, String key, List<ConfigNode> values) {
+  private static List<Map<String, ConfigNode>> product(
+      List<Map<String, ConfigNode>> points, String key, List<ConfigNode> values) {
     List<Map<String, ConfigNode>> out = new ArrayList<>();
     for (Map<String, ConfigNode> p : points) {
       for (ConfigNode v : values) {

@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.experiment.ConfigError;
-import org.mnist1d.workbench.experiment.Location;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.experiment.Location;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -36,7 +35,8 @@ public final class YamlReader {
     } catch (NoSuchFileException e) {
       throw new ConfigError(new Location(file.toString(), 0, 0), "", "no such file");
     } catch (IOException e) {
-      throw new ConfigError(new Location(file.toString(), 0, 0), "", "cannot read (" + e.getMessage() + ")");
+      throw new ConfigError(
+          new Location(file.toString(), 0, 0), "", "cannot read (" + e.getMessage() + ")");
     }
     return parse(file.toString(), new StringReader(text));
   }
@@ -51,7 +51,10 @@ public final class YamlReader {
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
       throw new ConfigError(at(source, m), "", "YAML syntax error: " + problem);
     } catch (RuntimeException e) {
-      throw new ConfigError(new Location(source, 0, 0), "", "YAML syntax error: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw new ConfigError(
+          new Location(source, 0, 0),
+          "",
+          "YAML syntax error: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     if (root == null) {
       return new ConfigNode(new LinkedHashMap<String, ConfigNode>(), new Location(source, 1, 1));
@@ -60,7 +63,9 @@ public final class YamlReader {
   }
 
   private static Location at(String source, Mark m) {
-    return m == null ? new Location(source, 0, 0) : new Location(source, m.getLine() + 1, m.getColumn() + 1);
+    return m == null
+        ? new Location(source, 0, 0)
+        : new Location(source, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private static ConfigNode convert(String source, Node node, String path) {
@@ -69,14 +74,17 @@ public final class YamlReader {
       Map<String, ConfigNode> m = new LinkedHashMap<>();
       for (NodeTuple t : mapping.getValue()) {
         if (!(t.getKeyNode() instanceof ScalarNode key)) {
-          throw new ConfigError(at(source, t.getKeyNode().getStartMark()), path, "keys must be plain names");
+          throw new ConfigError(
+              at(source, t.getKeyNode().getStartMark()), path, "keys must be plain names");
         }
         String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
         if (m.containsKey(key.getValue())) {
           throw new ConfigError(at(source, key.getStartMark()), child, "duplicate key");
         }
         ConfigNode value = convert(source, t.getValueNode(), child);
-        m.put(key.getValue(), new ConfigNode(value.value(), value.location(), at(source, key.getStartMark())));
+        m.put(
+            key.getValue(),
+            new ConfigNode(value.value(), value.location(), at(source, key.getStartMark())));
       }
       return new ConfigNode(m, loc);
     }
@@ -113,7 +121,9 @@ public final class YamlReader {
     return v;
   }
 
-  /** Parses one override value ({@code --set key=VALUE}) as YAML flow: 3, 0.1, true, [1, 2], text. */
+  /**
+   * Parses one override value ({@code --set key=VALUE}) as YAML flow: 3, 0.1, true, [1, 2], text.
+   */
   public static ConfigNode parseValue(String setting, String value) {
     ConfigNode n = parse("--set " + setting, new StringReader(value.isEmpty() ? "''" : value));
     return relocate(n, Location.override(setting));

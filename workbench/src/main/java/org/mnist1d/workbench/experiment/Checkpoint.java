@@ -7,7 +7,8 @@ import java.util.Map;
  * optimiser state) and small named values. {@code metricRows} is how many metric rows the run had
  * written at that point.
  */
-public record Checkpoint(long step, long metricRows, Map<String, double[]> arrays, Map<String, Object> values) {
+public record Checkpoint(
+    long step, long metricRows, Map<String, double[]> arrays, Map<String, Object> values) {
   public Checkpoint {
     arrays = Map.copyOf(arrays);
     values = Map.copyOf(values);

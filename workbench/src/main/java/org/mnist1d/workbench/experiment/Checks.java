@@ -2,7 +2,6 @@ package org.mnist1d.workbench.experiment;
 
 import org.mnist1d.DidYouMean;
 
-
 /** Common range checks for {@link ExperimentSchema#check(Config)}. */
 public final class Checks {
   private Checks() {}
@@ -32,8 +31,14 @@ public final class Checks {
   public static void oneOf(Config c, String path, java.util.Collection<String> allowed) {
     String v = c.string(path);
     if (!allowed.contains(v)) {
-      throw c.error(path, "expected one of " + String.join(", ", allowed) + ", got '" + v + "'"
-          + DidYouMean.hint(v, allowed));
+      throw c.error(
+          path,
+          "expected one of "
+              + String.join(", ", allowed)
+              + ", got '"
+              + v
+              + "'"
+              + DidYouMean.hint(v, allowed));
     }
   }
 }

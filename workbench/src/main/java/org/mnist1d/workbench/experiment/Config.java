@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.experiment;
 
-import org.mnist1d.Mnist1dArgs;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -9,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.Mnist1dArgs;
 
 /**
  * One resolved experiment config: every default filled in, overrides and the sweep point applied.
@@ -18,8 +17,10 @@ import java.util.Map;
 public record Config(Map<String, Object> tree, Map<String, Location> locations) {
 
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
   /** The registered experiment name. */
   public String experiment() {
@@ -85,7 +86,8 @@ public record Config(Map<String, Object> tree, Map<String, Location> locations) 
 
   /** A check made after loading failed: the error points at where {@code path} was set. */
   public ConfigError error(String path, String message) {
-    Location where = locations.getOrDefault(path, locations.getOrDefault("", new Location("config", 0, 0)));
+    Location where =
+        locations.getOrDefault(path, locations.getOrDefault("", new Location("config", 0, 0)));
     return new ConfigError(where, path, message);
   }
 

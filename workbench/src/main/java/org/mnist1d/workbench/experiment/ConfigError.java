@@ -2,7 +2,6 @@ package org.mnist1d.workbench.experiment;
 
 import org.mnist1d.workbench.base.UserError;
 
-
 /** A config mistake, reported as {@code file:line:column: key.path: what was expected}. */
 public final class ConfigError extends UserError {
   private final Location where;
@@ -10,7 +9,11 @@ public final class ConfigError extends UserError {
   private final String detail;
 
   public ConfigError(Location where, String path, String message) {
-    super((where == null ? "config" : where.toString()) + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message);
+    super(
+        (where == null ? "config" : where.toString())
+            + ": "
+            + (path == null || path.isEmpty() ? "" : path + ": ")
+            + message);
     this.where = where;
     this.path = path;
     this.detail = message;
@@ -18,6 +21,7 @@ public final class ConfigError extends UserError {
 
   /** The same mistake with its key path under {@code section} (a section parsed on its own). */
   public ConfigError under(String section) {
-    return new ConfigError(where, path == null || path.isEmpty() ? section : section + "." + path, detail);
+    return new ConfigError(
+        where, path == null || path.isEmpty() ? section : section + "." + path, detail);
   }
 }

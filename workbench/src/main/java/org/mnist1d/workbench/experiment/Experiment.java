@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A registered experiment: its config schema plus what one run does. Adding an experiment means
- * one package with a class implementing this (with a public no-argument constructor), its line in
+ * A registered experiment: its config schema plus what one run does. Adding an experiment means one
+ * package with a class implementing this (with a public no-argument constructor), its line in
  * {@code META-INF/services/org.mnist1d.workbench.experiment.Experiment}, and a YAML file in
  * configs/.
  */
@@ -20,18 +20,21 @@ public interface Experiment extends ExperimentSchema {
   void run(RunContext ctx) throws Exception;
 
   /**
-   * The report written into the run directory when the run ends, as report YAML text (it may
-   * depend on the run's {@code config}, e.g. on which baselines ran).
+   * The report written into the run directory when the run ends, as report YAML text (it may depend
+   * on the run's {@code config}, e.g. on which baselines ran).
    */
   default Optional<String> defaultReport(Config config) {
     return Optional.empty();
   }
 
-  /** The text of the resource {@code name} beside {@code owner}'s class file (a report template). */
+  /**
+   * The text of the resource {@code name} beside {@code owner}'s class file (a report template).
+   */
   static String resourceText(Class<?> owner, String name) {
     try (InputStream in = owner.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + name + " is missing beside " + owner.getName());
+        throw new IllegalStateException(
+            "resource " + name + " is missing beside " + owner.getName());
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -11,8 +11,8 @@ public interface ExperimentSchema {
   String name();
 
   /**
-   * The experiment's own sections and top-level keys with defaults, as nested maps, e.g.
-   * {@code {training: {steps: 300, lr: 0.01}}}. Integers default as Integer/Long, reals as Double.
+   * The experiment's own sections and top-level keys with defaults, as nested maps, e.g. {@code
+   * {training: {steps: 300, lr: 0.01}}}. Integers default as Integer/Long, reals as Double.
    */
   Map<String, Object> defaults();
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The registered experiments, by the name used in {@code experiment:}: every class listed in
- * {@code META-INF/services/org.mnist1d.workbench.experiment.Experiment}, in file order.
+ * The registered experiments, by the name used in {@code experiment:}: every class listed in {@code
+ * META-INF/services/org.mnist1d.workbench.experiment.Experiment}, in file order.
  */
 public final class Experiments {
   private Experiments() {}

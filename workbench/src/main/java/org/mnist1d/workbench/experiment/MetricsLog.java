@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The run's {@code metrics.csv}: a header line, then one row per record, each appended and
- * flushed at once, so a process killed at any moment leaves every earlier row intact. Numbers are
- * written in Java's shortest round-trip form; a row never spans a partial write that a reader
- * would take for data (see {@link #open}: a torn last line is dropped on resume).
+ * The run's {@code metrics.csv}: a header line, then one row per record, each appended and flushed
+ * at once, so a process killed at any moment leaves every earlier row intact. Numbers are written
+ * in Java's shortest round-trip form; a row never spans a partial write that a reader would take
+ * for data (see {@link #open}: a torn last line is dropped on resume).
  */
 public final class MetricsLog implements Closeable {
   private final Path file;
@@ -44,7 +44,8 @@ public final class MetricsLog implements Closeable {
         throw new IOException(file + ": header is not '" + header + "'");
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      int complete = text.endsWith("\n") ? lines.size() : lines.size() - 1; // a torn last line is dropped
+      int complete =
+          text.endsWith("\n") ? lines.size() : lines.size() - 1; // a torn last line is dropped
       long keep = Math.min(complete - 1, keepRows);
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i <= keep; i++) {
@@ -55,14 +56,16 @@ public final class MetricsLog implements Closeable {
     } else {
       Files.writeString(file, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
     }
-    BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    BufferedWriter w =
+        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     return new MetricsLog(file, columns, w, rows);
   }
 
   /** Appends one row (values in column order) and flushes it to the file. */
   public void log(Object... values) {
     if (values.length != columns.size()) {
-      throw new IllegalArgumentException("metrics row has " + values.length + " values for columns " + columns);
+      throw new IllegalArgumentException(
+          "metrics row has " + values.length + " values for columns " + columns);
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < values.length; i++) {

@@ -31,9 +31,13 @@ public final class Progress implements AutoCloseable {
   public static Progress start(String label, long total) {
     boolean tty = System.console() != null && !"true".equals(System.getenv("CI"));
     if (tty) {
-      ProgressBar bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
-          .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-          .build();
+      ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName(label)
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+              .build();
       return new Progress(label, total, bar, null);
     }
     return new Progress(label, total, null, System.err);
@@ -50,9 +54,17 @@ public final class Progress implements AutoCloseable {
     if (bar != null) {
       bar.stepTo(position);
       bar.setExtraMessage(status);
-    } else if (plain != null && (System.nanoTime() - lastPrinted > PLAIN_INTERVAL_NS || position >= total)) {
+    } else if (plain != null
+        && (System.nanoTime() - lastPrinted > PLAIN_INTERVAL_NS || position >= total)) {
       lastPrinted = System.nanoTime();
-      plain.printf(Locale.ROOT, "%s: %d/%d (%.0f%%) %s%n", label, position, total, 100.0 * position / Math.max(1, total), status);
+      plain.printf(
+          Locale.ROOT,
+          "%s: %d/%d (%.0f%%) %s%n",
+          label,
+          position,
+          total,
+          100.0 * position / Math.max(1, total),
+          status);
     }
   }
 

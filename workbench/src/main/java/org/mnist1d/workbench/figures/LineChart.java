@@ -30,7 +30,14 @@ public final class LineChart {
   /** Saves a line chart of {@code lines} to {@code file} (a .png path). */
   public static void save(Path file, String title, String xTitle, String yTitle, Lines lines) {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(640)
+            .height(420)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendVisible(lines.series.size() > 1);
     chart.getStyler().setXAxisDecimalPattern("#.##");
     for (Map.Entry<String, double[][]> e : lines.series.entrySet()) {

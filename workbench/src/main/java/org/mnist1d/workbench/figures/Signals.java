@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.figures;
 
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.Templates;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,6 +9,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mnist1d.Mnist1dData;
 
 /**
  * MNIST-1D signals drawn as in the paper's figures: one panel per signal, in a row, the signal's
@@ -56,17 +54,29 @@ public final class Signals {
    */
   public static BufferedImage signals(double[][] xs, double[][] ts, int[] labels) {
     if (xs.length != ts.length || xs.length != labels.length) {
-      throw new IllegalArgumentException("signals, time axes and labels differ in number: " + xs.length + ", " + ts.length + ", " + labels.length);
+      throw new IllegalArgumentException(
+          "signals, time axes and labels differ in number: "
+              + xs.length
+              + ", "
+              + ts.length
+              + ", "
+              + labels.length);
     }
     double xZoom = 1.1 * maxAbs(xs);
     double tZoom = 1.1 * maxAbs(ts);
-    BufferedImage out = new BufferedImage(Math.max(1, xs.length) * PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(
+            Math.max(1, xs.length) * PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, out.getWidth(), out.getHeight());
       for (int i = 0; i < xs.length; i++) {
-        g.drawImage(BitmapEncoder.getBufferedImage(panel(xs[i], ts[i], labels[i], xZoom, tZoom)), i * PANEL_WIDTH, 0, null);
+        g.drawImage(
+            BitmapEncoder.getBufferedImage(panel(xs[i], ts[i], labels[i], xZoom, tZoom)),
+            i * PANEL_WIDTH,
+            0,
+            null);
       }
     } finally {
       g.dispose();
@@ -74,12 +84,20 @@ public final class Signals {
     return out;
   }
 
-  /** One panel: value across, time downwards (plotted as -t, as the reference inverts its y axis). */
+  /**
+   * One panel: value across, time downwards (plotted as -t, as the reference inverts its y axis).
+   */
   static XYChart panel(double[] x, double[] t, int label, double xZoom, double tZoom) {
     if (x.length != t.length) {
-      throw new IllegalArgumentException("a signal of length " + x.length + " on a time axis of length " + t.length);
+      throw new IllegalArgumentException(
+          "a signal of length " + x.length + " on a time axis of length " + t.length);
     }
-    XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title("label=" + label).build();
+    XYChart c =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(PANEL_HEIGHT)
+            .title("label=" + label)
+            .build();
     var s = c.getStyler();
     s.setLegendVisible(false);
     s.setAxisTicksVisible(false);

@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,9 +9,9 @@ import java.util.regex.Pattern;
  * A notebook cell split, in order, into Java code and IJava-style line magics ({@code %name args}).
  *
  * <p>A line magic is a line whose first non-blank character is {@code %} followed directly by a
- * name; the rest of the line holds its arguments, split at blanks, with double quotes grouping
- * and backslash escaping as in IJava. Everything else is code, kept with its offset in the cell
- * so that error positions still point into the cell.
+ * name; the rest of the line holds its arguments, split at blanks, with double quotes grouping and
+ * backslash escaping as in IJava. Everything else is code, kept with its offset in the cell so that
+ * error positions still point into the cell.
  */
 public record Cell(List<Part> parts) {
 
@@ -38,7 +37,8 @@ public record Cell(List<Part> parts) {
       int end = source.indexOf('\n', pos);
       int lineEnd = end < 0 ? source.length() : end;
       String line = source.substring(pos, lineEnd);
-      Matcher m = MAGIC_LINE.matcher(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      Matcher m =
+          MAGIC_LINE.matcher(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
       if (m.matches()) {
         addCode(parts, code, codeStart);
         parts.add(new LineMagic(m.group(1), splitArgs(m.group(2)), lineNo));
@@ -66,7 +66,9 @@ public record Cell(List<Part> parts) {
     }
   }
 
-  /** Splits magic arguments at blanks; {@code "..."} groups, {@code \} escapes the next character. */
+  /**
+   * Splits magic arguments at blanks; {@code "..."} groups, {@code \} escapes the next character.
+   */
   static List<String> splitArgs(String text) {
     List<String> args = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ public final class ClasspathMagic {
       for (String pattern : arg.split(File.pathSeparator)) {
         for (Path p : resolve(pattern)) {
           if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("'" + p + "' is not a file (expected a .jar; use %classpath for folders)");
+            throw new IllegalArgumentException(
+                "'" + p + "' is not a file (expected a .jar; use %classpath for folders)");
           }
           out.add(p);
         }

@@ -20,7 +20,11 @@ public final class CompilationException extends RuntimeException {
    */
   public CompilationException(String snippet, int firstLine, List<Problem> problems) {
     // No stack trace: where the kernel noticed the error says nothing about the cell.
-    super(problems.stream().map(Problem::message).collect(Collectors.joining("; ")), null, false, false);
+    super(
+        problems.stream().map(Problem::message).collect(Collectors.joining("; ")),
+        null,
+        false,
+        false);
     this.snippet = snippet;
     this.firstLine = firstLine;
     this.problems = List.copyOf(problems);

@@ -1,12 +1,11 @@
 package org.mnist1d.workbench.kernel;
 
-import org.mnist1d.workbench.figures.ChartImages;
-
 import java.util.Map;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.mnist1d.workbench.figures.ChartImages;
 
 /**
  * Rich output from notebook cells: {@code display(x)} shows text, HTML, PNG or SVG under the cell.
@@ -22,7 +21,9 @@ public final class Display {
 
   private static volatile Consumer<MimeBundle> override;
 
-  /** Shows {@code value} under the cell: see {@link MimeBundle#of(Object)} for how each type looks. */
+  /**
+   * Shows {@code value} under the cell: see {@link MimeBundle#of(Object)} for how each type looks.
+   */
   public static void display(Object value) {
     route().accept(MimeBundle.of(value));
   }
@@ -62,7 +63,9 @@ public final class Display {
     return MimeBundle.svg(ChartImages.svg(chart));
   }
 
-  /** Sends every display to {@code sink} instead of a kernel (null restores the default); for tests. */
+  /**
+   * Sends every display to {@code sink} instead of a kernel (null restores the default); for tests.
+   */
   public static void routeTo(Consumer<MimeBundle> sink) {
     override = sink;
   }
@@ -105,17 +108,22 @@ public final class Display {
   private static Consumer<MimeBundle> ijavaKernel() {
     try {
       ClassLoader loader = Display.class.getClassLoader();
-      Object kernel = Class.forName("io.github.spencerpark.ijava.IJava", true, loader).getMethod("getKernelInstance").invoke(null);
+      Object kernel =
+          Class.forName("io.github.spencerpark.ijava.IJava", true, loader)
+              .getMethod("getKernelInstance")
+              .invoke(null);
       if (kernel == null) {
         return null;
       }
-      Class<?> dataClass = Class.forName("io.github.spencerpark.jupyter.kernel.display.DisplayData", true, loader);
+      Class<?> dataClass =
+          Class.forName("io.github.spencerpark.jupyter.kernel.display.DisplayData", true, loader);
       var put = dataClass.getMethod("putData", String.class, Object.class);
       var show = kernel.getClass().getMethod("display", dataClass);
       return b -> {
         try {
           // IJava's DisplayData has no empty constructor: it starts from the text/plain form.
-          Object data = dataClass.getConstructor(String.class).newInstance(b.data().get(MimeBundle.TEXT));
+          Object data =
+              dataClass.getConstructor(String.class).newInstance(b.data().get(MimeBundle.TEXT));
           for (Map.Entry<String, String> e : b.data().entrySet()) {
             put.invoke(data, e.getKey(), e.getValue());
           }

@@ -5,8 +5,8 @@ import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * A cell's code threw while it ran. The message is the Java exception's class and message;
- * the cause is JShell's record of it (class name, message, stack trace, causes).
+ * A cell's code threw while it ran. The message is the Java exception's class and message; the
+ * cause is JShell's record of it (class name, message, stack trace, causes).
  */
 public final class EvaluationException extends RuntimeException {
 
@@ -22,7 +22,9 @@ public final class EvaluationException extends RuntimeException {
     if (e instanceof EvalException ee) {
       name = ee.getExceptionClassName();
     } else if (e instanceof UnresolvedReferenceException ure) {
-      return "cannot run " + ure.getSnippet().source().strip() + ": it refers to something not yet defined";
+      return "cannot run "
+          + ure.getSnippet().source().strip()
+          + ": it refers to something not yet defined";
     } else {
       name = e.getClass().getName();
     }

@@ -3,11 +3,11 @@ package org.mnist1d.workbench.kernel;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -19,12 +19,12 @@ import jdk.jshell.spi.ExecutionEnv;
  *
  * <p>Why in-process rather than JShell's default remote JVM: {@code display(...)} inside a snippet
  * must reach the kernel's Jupyter connection (it is a plain static call here, where a remote JVM
- * would need a second channel); DJL's native libraries load once, in one process, on a machine
- * with little memory; the class path is the kernel's own, so nothing has to be kept in sync with a
+ * would need a second channel); DJL's native libraries load once, in one process, on a machine with
+ * little memory; the class path is the kernel's own, so nothing has to be kept in sync with a
  * second JVM's command line; and the last expression's value can be rendered as HTML or an image.
- * The price: {@code System.exit} in a cell ends the kernel, and an interrupt stops the cell's thread
- * with {@code Thread.stop}, as JShell's local engine does. Unlike that engine, all cells run on
- * one thread (see {@link Control}).
+ * The price: {@code System.exit} in a cell ends the kernel, and an interrupt stops the cell's
+ * thread with {@code Thread.stop}, as JShell's local engine does. Unlike that engine, all cells run
+ * on one thread (see {@link Control}).
  */
 final class InProcessExecution implements ExecutionControlProvider {
 
@@ -51,10 +51,10 @@ final class InProcessExecution implements ExecutionControlProvider {
 
   /**
    * Runs every snippet on one long-lived thread. JShell's local engine starts a new thread per
-   * snippet, which breaks libraries that keep per-thread state: PyTorch's autograd mode is
-   * per thread, and DJL switches it off only on the thread that loaded the engine, so a model
-   * built in one cell and trained in the next would record its optimiser updates in autograd
-   * (training went wrong and 20x slower). A notebook is one thread of thought; so is this.
+   * snippet, which breaks libraries that keep per-thread state: PyTorch's autograd mode is per
+   * thread, and DJL switches it off only on the thread that loaded the engine, so a model built in
+   * one cell and trained in the next would record its optimiser updates in autograd (training went
+   * wrong and 20x slower). A notebook is one thread of thought; so is this.
    */
   private static final class Control extends LocalExecutionControl {
     private ExecutorService cells = newCellThread();
@@ -82,7 +82,8 @@ final class InProcessExecution implements ExecutionControlProvider {
       Future<Object> result =
           cells.submit(
               () -> {
-                Thread.currentThread().setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+                Thread.currentThread()
+                    .setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
                 running = true;
                 try {
                   return doitMethod.invoke(null);
@@ -95,7 +96,8 @@ final class InProcessExecution implements ExecutionControlProvider {
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ThreadDeath
-            || (cause instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath)) {
+            || (cause instanceof InvocationTargetException ite
+                && ite.getCause() instanceof ThreadDeath)) {
           throw new ExecutionControl.StoppedException();
         }
         if (cause instanceof Exception ex) {
@@ -105,7 +107,8 @@ final class InProcessExecution implements ExecutionControlProvider {
       }
     }
 
-    @SuppressWarnings("removal") // Thread.stop: what JShell's own local engine does to stop a snippet
+    @SuppressWarnings(
+        "removal") // Thread.stop: what JShell's own local engine does to stop a snippet
     @Override
     public void stop() {
       Thread t = cellThread;

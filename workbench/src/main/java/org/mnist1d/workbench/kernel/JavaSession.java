@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,24 +19,37 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.VarSnippet;
 
 /**
- * A JShell session that runs cells: it splits code into snippets, evaluates them in order, stops
- * at the first compile or runtime error, and hands back the value of a trailing expression as an
+ * A JShell session that runs cells: it splits code into snippets, evaluates them in order, stops at
+ * the first compile or runtime error, and hands back the value of a trailing expression as an
  * object (so that a table or a chart can be shown as such). Also completion and documentation.
  */
 final class JavaSession implements AutoCloseable {
 
-  /** The imports JShell's own tool starts with; IJava starts with the same, so cells written for it work. */
+  /**
+   * The imports JShell's own tool starts with; IJava starts with the same, so cells written for it
+   * work.
+   */
   static final List<String> DEFAULT_IMPORTS =
       List.of(
-          "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
-          "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*",
-          "java.util.regex.*", "java.util.stream.*");
+          "java.io.*",
+          "java.math.*",
+          "java.net.*",
+          "java.nio.file.*",
+          "java.util.*",
+          "java.util.concurrent.*",
+          "java.util.function.*",
+          "java.util.prefs.*",
+          "java.util.regex.*",
+          "java.util.stream.*");
 
   private final InProcessExecution execution = new InProcessExecution();
   private final JShell shell;
   private final SourceCodeAnalysis analysis;
 
-  /** Starts JShell in this JVM and runs {@code imports} (e.g. {@code java.util.*}) as import snippets. */
+  /**
+   * Starts JShell in this JVM and runs {@code imports} (e.g. {@code java.util.*}) as import
+   * snippets.
+   */
   JavaSession(List<String> imports) {
     shell = JShell.builder().executionEngine(execution, Map.of()).build();
     analysis = shell.sourceCodeAnalysis();
@@ -56,8 +68,8 @@ final class JavaSession implements AutoCloseable {
 
   /**
    * Stops the running cell: JShell's local engine stops the snippet's thread, and no further
-   * snippet of the cell starts. An interrupt that lands between two snippets would find nothing
-   * to stop, so it is repeated for a while until the cell has ended.
+   * snippet of the cell starts. An interrupt that lands between two snippets would find nothing to
+   * stop, so it is repeated for a while until the cell has ended.
    */
   void stop() {
     if (!running) {
@@ -120,7 +132,8 @@ final class JavaSession implements AutoCloseable {
         snippet = rest;
         after = "";
       }
-      // As in IPython, a trailing semicolon hides the value: `x` shows x, `printf(...);` shows nothing.
+      // As in IPython, a trailing semicolon hides the value: `x` shows x, `printf(...);` shows
+      // nothing.
       boolean quiet = rest.substring(0, rest.length() - after.length()).strip().endsWith(";");
       last = evalSnippet(snippet, line);
       if (quiet) {
@@ -160,7 +173,8 @@ final class JavaSession implements AutoCloseable {
 
   private List<CompilationException.Problem> problems(Snippet s) {
     List<CompilationException.Problem> out = new ArrayList<>();
-    shell.diagnostics(s)
+    shell
+        .diagnostics(s)
         .filter(Diag::isError)
         .forEach(
             d ->
@@ -171,7 +185,8 @@ final class JavaSession implements AutoCloseable {
                         (int) d.getPosition(),
                         (int) d.getEndPosition())));
     if (out.isEmpty()) {
-      out.add(new CompilationException.Problem("rejected by JShell (" + s.kind() + ")", -1, -1, -1));
+      out.add(
+          new CompilationException.Problem("rejected by JShell (" + s.kind() + ")", -1, -1, -1));
     }
     return out;
   }
@@ -179,7 +194,8 @@ final class JavaSession implements AutoCloseable {
   /** The object an expression snippet produced, read from the static field JShell keeps it in. */
   private Optional<Value> valueOf(Snippet s) {
     String name;
-    if (s.kind() == Snippet.Kind.VAR && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+    if (s.kind() == Snippet.Kind.VAR
+        && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
       name = ((VarSnippet) s).name();
     } else if (s.kind() == Snippet.Kind.EXPRESSION) {
       name = ((jdk.jshell.ExpressionSnippet) s).name();
@@ -187,7 +203,8 @@ final class JavaSession implements AutoCloseable {
       return Optional.empty();
     }
     Optional<VarSnippet> variable =
-        shell.variables()
+        shell
+            .variables()
             .filter(v -> v.name().equals(name) && shell.status(v).isActive())
             .reduce((a, b) -> b);
     if (variable.isEmpty()) {
@@ -201,14 +218,19 @@ final class JavaSession implements AutoCloseable {
     }
   }
 
-  /** Completions at {@code cursor} in {@code code} (one snippet or several): texts and where they start. */
+  /**
+   * Completions at {@code cursor} in {@code code} (one snippet or several): texts and where they
+   * start.
+   */
   Completions complete(String code, int cursor) {
     int start = 0;
     String rest = code;
     while (true) {
       CompletionInfo info = analysis.analyzeCompletion(rest);
       int consumed = rest.length() - info.remaining().length();
-      if (!info.completeness().isComplete() || info.remaining().isEmpty() || start + consumed >= cursor) {
+      if (!info.completeness().isComplete()
+          || info.remaining().isEmpty()
+          || start + consumed >= cursor) {
         break;
       }
       start += consumed;
@@ -218,7 +240,9 @@ final class JavaSession implements AutoCloseable {
     List<SourceCodeAnalysis.Suggestion> suggestions =
         analysis.completionSuggestions(rest, cursor - start, anchor);
     Set<String> texts = new LinkedHashSet<>();
-    suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(x -> texts.add(x.continuation()));
+    suggestions.stream()
+        .filter(SourceCodeAnalysis.Suggestion::matchesType)
+        .forEach(x -> texts.add(x.continuation()));
     suggestions.forEach(x -> texts.add(x.continuation()));
     return new Completions(List.copyOf(texts), start + anchor[0], cursor);
   }

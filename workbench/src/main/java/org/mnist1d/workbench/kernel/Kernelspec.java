@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kernelspec Jupyter reads to start this kernel ({@code kernels/mnist1d-workbench/kernel.json}):
- * the command line, the name shown in menus, the language.
+ * The kernelspec Jupyter reads to start this kernel ({@code
+ * kernels/mnist1d-workbench/kernel.json}): the command line, the name shown in menus, the language.
  */
 public record Kernelspec(List<String> argv, String displayName, String language) {
 
@@ -26,9 +26,9 @@ public record Kernelspec(List<String> argv, String displayName, String language)
    * A kernelspec that starts this JVM's {@code java} on this JVM's class path (the workbench jar,
    * whose manifest brings {@code lib/*}), offline, with the same workbench root.
    *
-   * @param threads PyTorch intra-op threads: notebooks train small models, whose operations are
-   *     too small to split, and extra threads only contend (one outer step of metalearn-lr: 130 ms
-   *     on one thread, seconds on two on a busy 2-core machine)
+   * @param threads PyTorch intra-op threads: notebooks train small models, whose operations are too
+   *     small to split, and extra threads only contend (one outer step of metalearn-lr: 130 ms on
+   *     one thread, seconds on two on a busy 2-core machine)
    */
   public static Kernelspec forThisJvm(int threads) {
     return of(
@@ -54,12 +54,18 @@ public record Kernelspec(List<String> argv, String displayName, String language)
             .map(s -> Path.of(s).toAbsolutePath().normalize().toString())
             .reduce((a, b) -> a + File.pathSeparator + b)
             .orElseThrow(() -> new IllegalArgumentException("empty class path"));
-    List<String> argv = new ArrayList<>(List.of(java.toAbsolutePath().toString(), "-Dai.djl.offline=true",
-        "-Dai.djl.pytorch.num_threads=" + threads, "-Djava.awt.headless=true"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                java.toAbsolutePath().toString(),
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Djava.awt.headless=true"));
     if (root != null) {
       argv.add("-Dworkbench.root=" + Path.of(root).toAbsolutePath().normalize());
     }
-    argv.addAll(List.of("-cp", cp, MAIN_CLASS, "kernel", "run", "--connection-file", "{connection_file}"));
+    argv.addAll(
+        List.of("-cp", cp, MAIN_CLASS, "kernel", "run", "--connection-file", "{connection_file}"));
     return new Kernelspec(List.copyOf(argv), "Java (MNIST-1D workbench)", "java");
   }
 
@@ -72,7 +78,8 @@ public record Kernelspec(List<String> argv, String displayName, String language)
     spec.put("interrupt_mode", "message");
     spec.put("metadata", Map.of("debugger", false));
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec)
+          + "\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -89,7 +96,11 @@ public record Kernelspec(List<String> argv, String displayName, String language)
     Path tmp = Files.createTempFile(dir, "kernel", ".json.tmp");
     try {
       Files.writeString(tmp, json());
-      Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          dir.resolve("kernel.json"),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }

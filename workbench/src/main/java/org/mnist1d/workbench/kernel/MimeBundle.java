@@ -1,19 +1,18 @@
 package org.mnist1d.workbench.kernel;
 
-import org.mnist1d.workbench.figures.ChartImages;
-
 import java.awt.image.RenderedImage;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.mnist1d.workbench.figures.ChartImages;
 import tech.tablesaw.api.Table;
 
 /**
- * What a notebook shows for one output: the same content in one or more MIME types
- * ({@code text/plain}, {@code text/html}, {@code image/png} as base64, {@code image/svg+xml}),
- * from which the front end picks the richest it can show.
+ * What a notebook shows for one output: the same content in one or more MIME types ({@code
+ * text/plain}, {@code text/html}, {@code image/png} as base64, {@code image/svg+xml}), from which
+ * the front end picks the richest it can show.
  */
 public record MimeBundle(Map<String, String> data) {
 
@@ -47,7 +46,8 @@ public record MimeBundle(Map<String, String> data) {
 
   /** A PNG image from its bytes. */
   public static MimeBundle png(byte[] png) {
-    return ordered(PNG, Base64.getEncoder().encodeToString(png), "<PNG image, " + png.length + " bytes>");
+    return ordered(
+        PNG, Base64.getEncoder().encodeToString(png), "<PNG image, " + png.length + " bytes>");
   }
 
   /** An SVG image from its XML source. */

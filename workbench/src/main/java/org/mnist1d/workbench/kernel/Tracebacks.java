@@ -6,9 +6,9 @@ import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 
 /**
- * The traceback lines a notebook shows under a failed cell: for a compile error the offending
- * line with the error marked; for an exception the Java stack trace of the cell's code, without
- * the frames of JShell and reflection that every cell shares; for a bad magic its message.
+ * The traceback lines a notebook shows under a failed cell: for a compile error the offending line
+ * with the error marked; for an exception the Java stack trace of the cell's code, without the
+ * frames of JShell and reflection that every cell shares; for a bad magic its message.
  */
 public final class Tracebacks {
   private Tracebacks() {}
@@ -17,7 +17,8 @@ public final class Tracebacks {
   public static List<String> of(Throwable error) {
     if (error instanceof CompilationException c) {
       return compilation(c);
-    } else if (error instanceof EvaluationException e && e.getCause() instanceof JShellException j) {
+    } else if (error instanceof EvaluationException e
+        && e.getCause() instanceof JShellException j) {
       return evaluation(j);
     }
     return List.of(error.getClass().getSimpleName() + ": " + error.getMessage());
@@ -37,7 +38,9 @@ public final class Tracebacks {
       if (lineEnd < 0) {
         lineEnd = src.length();
       }
-      int lineNo = c.firstLine() + (int) src.substring(0, lineStart).chars().filter(ch -> ch == '\n').count();
+      int lineNo =
+          c.firstLine()
+              + (int) src.substring(0, lineStart).chars().filter(ch -> ch == '\n').count();
       String firstMessageLine = p.message().lines().findFirst().orElse("");
       lines.add("line " + lineNo + ": error: " + firstMessageLine);
       lines.add("    " + src.substring(lineStart, lineEnd));
@@ -80,7 +83,10 @@ public final class Tracebacks {
   static String frame(StackTraceElement f) {
     String c = f.getClassName();
     if (c.isEmpty() || c.startsWith("REPL.")) {
-      String method = f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$") ? "<cell>" : f.getMethodName();
+      String method =
+          f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$")
+              ? "<cell>"
+              : f.getMethodName();
       return method + " (snippet " + f.getFileName() + ", line " + f.getLineNumber() + ")";
     }
     return f.toString();
@@ -88,6 +94,8 @@ public final class Tracebacks {
 
   /** The frames of {@code e} without JShell's and reflection's, which every cell shares. */
   static StackTraceElement[] cellFrames(JShellException e) {
-    return java.util.Arrays.stream(e.getStackTrace()).filter(f -> !isMachinery(f)).toArray(StackTraceElement[]::new);
+    return java.util.Arrays.stream(e.getStackTrace())
+        .filter(f -> !isMachinery(f))
+        .toArray(StackTraceElement[]::new);
   }
 }

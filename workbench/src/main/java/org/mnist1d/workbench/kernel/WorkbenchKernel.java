@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-import org.mnist1d.workbench.base.WorkbenchVersion;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +8,18 @@ import java.util.Optional;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
+import org.mnist1d.workbench.base.WorkbenchVersion;
 
 /**
  * The workbench's Jupyter kernel: Java cells run by JShell in this JVM, with the workbench on the
@@ -86,13 +85,18 @@ public final class WorkbenchKernel extends BaseKernel {
           ClasspathMagic.classpath(args).forEach(k.session::addToClasspath);
           return null;
         };
-    return new Builder().name(NAME).version(WorkbenchVersion.get())
-        .lineMagic("jars", jars).lineMagic("classpath", classpath).build();
+    return new Builder()
+        .name(NAME)
+        .version(WorkbenchVersion.get())
+        .lineMagic("jars", jars)
+        .lineMagic("classpath", classpath)
+        .build();
   }
 
   /** Serves Jupyter on the connection described by {@code connectionFile} until it shuts down. */
   public static void serve(Path connectionFile) throws Exception {
-    KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
+    KernelConnectionProperties props =
+        KernelConnectionProperties.parse(Files.readString(connectionFile));
     JupyterConnection connection = new JupyterConnection(props);
     WorkbenchKernel kernel = create();
     kernel.onStartup();
@@ -111,7 +115,8 @@ public final class WorkbenchKernel extends BaseKernel {
     Optional<JavaSession.Value> last = Optional.empty();
     for (Cell.Part part : Cell.parse(source).parts()) {
       if (part instanceof Cell.Code code) {
-        int line = 1 + (int) source.substring(0, code.offset()).chars().filter(c -> c == '\n').count();
+        int line =
+            1 + (int) source.substring(0, code.offset()).chars().filter(c -> c == '\n').count();
         last = session.eval(code.source(), line);
       } else if (part instanceof Cell.LineMagic magic) {
         runMagic(magic);
@@ -124,8 +129,10 @@ public final class WorkbenchKernel extends BaseKernel {
   private void runMagic(Cell.LineMagic magic) {
     String where = "line " + magic.line() + ": %" + magic.name();
     if (!magicsRegistry.getLineMagicNames().contains(magic.name())) {
-      String known = String.join(", %", magicsRegistry.getLineMagicNames().stream().sorted().toList());
-      throw new MagicException(where + ": unknown line magic (this kernel knows %" + known + ")", null);
+      String known =
+          String.join(", %", magicsRegistry.getLineMagicNames().stream().sorted().toList());
+      throw new MagicException(
+          where + ": unknown line magic (this kernel knows %" + known + ")", null);
     }
     try {
       magicsRegistry.evalLineMagic(this, magic.name(), magic.args());

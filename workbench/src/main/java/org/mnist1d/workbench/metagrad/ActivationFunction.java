@@ -1,9 +1,8 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * An elementwise activation together with its derivative, both written as differentiable NDArray
@@ -16,7 +15,8 @@ public interface ActivationFunction {
   /**
    * {@code [act(z), act'(z)]}, both shaped like {@code z}.
    *
-   * @param hyper the hyperparameter leaves (a learned activation reads its slot; fixed ones ignore it)
+   * @param hyper the hyperparameter leaves (a learned activation reads its slot; fixed ones ignore
+   *     it)
    * @param noise the step's noise ({@link StepNoise#activation()} for a learned activation)
    */
   NDList valueAndSlope(NDArray z, NDList hyper, StepNoise noise, Scalars c);

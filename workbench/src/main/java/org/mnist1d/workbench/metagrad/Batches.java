@@ -1,18 +1,17 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
+import org.mnist1d.workbench.nn.ArrayValues;
 
 /**
- * The inner loop's mini-batches, taken in order as the reference does: batch {@code s} is
- * {@code x[start : start + B]} with {@code start = (s * B) mod n} (shorter at the end when B does
- * not divide n). Each distinct batch is sliced once and kept for the whole run.
+ * The inner loop's mini-batches, taken in order as the reference does: batch {@code s} is {@code
+ * x[start : start + B]} with {@code start = (s * B) mod n} (shorter at the end when B does not
+ * divide n). Each distinct batch is sliced once and kept for the whole run.
  */
 public final class Batches {
   private final double[][] x;
@@ -23,7 +22,10 @@ public final class Batches {
   private final NDManager manager;
   private final Map<Integer, Batch> byStart = new HashMap<>();
 
-  /** Batches of {@code size} from {@code x}, {@code y} ({@code classes} labels), owned by {@code manager}. */
+  /**
+   * Batches of {@code size} from {@code x}, {@code y} ({@code classes} labels), owned by {@code
+   * manager}.
+   */
   public Batches(NDManager manager, double[][] x, int[] y, int classes, int size, DataType type) {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("batches: x and y must be non-empty and of equal length");

@@ -1,9 +1,8 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * Adam with bias correction, as in PyTorch: {@code m <- b1 m + (1-b1) g; v <- b2 v + (1-b2) g^2;

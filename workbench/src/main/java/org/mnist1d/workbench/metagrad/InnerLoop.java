@@ -1,38 +1,47 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Scalars;
-import org.mnist1d.workbench.nn.StepScope;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 
 /**
- * One unrolled inner optimisation: {@code steps} updates of {@code learner} by {@code optimizer}
- * at {@code learningRate}; the meta-loss is the mean of the inner losses of the last
- * {@code metaLossSteps} steps (each loss taken before that step's update, as the reference does).
+ * One unrolled inner optimisation: {@code steps} updates of {@code learner} by {@code optimizer} at
+ * {@code learningRate}; the meta-loss is the mean of the inner losses of the last {@code
+ * metaLossSteps} steps (each loss taken before that step's update, as the reference does).
  */
-public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRate learningRate, int steps, int metaLossSteps) {
+public record InnerLoop(
+    MlpLearner learner,
+    InnerOptimizer optimizer,
+    LearningRate learningRate,
+    int steps,
+    int metaLossSteps) {
 
   /** Validates the step counts. */
   public InnerLoop {
     if (steps < 1 || metaLossSteps < 1 || metaLossSteps > steps) {
-      throw new IllegalArgumentException("inner loop: need 1 <= meta-loss steps (" + metaLossSteps
-          + ") <= steps (" + steps + ")");
+      throw new IllegalArgumentException(
+          "inner loop: need 1 <= meta-loss steps (" + metaLossSteps + ") <= steps (" + steps + ")");
     }
   }
 
-  /** The weight of step {@code t}'s loss in the meta-loss (1/metaLossSteps inside the window, else 0). */
+  /**
+   * The weight of step {@code t}'s loss in the meta-loss (1/metaLossSteps inside the window, else
+   * 0).
+   */
   public double weight(int t) {
     return t >= steps - metaLossSteps ? 1.0 / metaLossSteps : 0.0;
   }
 
   /** One step: {@code [loss (0-d), theta', state'...]}, differentiable in all inputs. */
-  public NDList step(NDArray theta, NDList state, NDList hyper, Batch batch, StepNoise noise, int t, Scalars c) {
+  public NDList step(
+      NDArray theta, NDList state, NDList hyper, Batch batch, StepNoise noise, int t, Scalars c) {
     NDList lossAndGrad = learner.lossAndGradient(theta, hyper, batch, noise, c);
-    NDList next = optimizer.step(theta, lossAndGrad.get(1), state, learningRate.at(hyper, t, c), t, c);
+    NDList next =
+        optimizer.step(theta, lossAndGrad.get(1), state, learningRate.at(hyper, t, c), t, c);
     NDList out = new NDList(lossAndGrad.get(0));
     out.addAll(next);
     return out;
@@ -42,8 +51,15 @@ public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRa
    * {@link #step} on step {@code t}'s batch and noise with its intermediates freed at once: only
    * {@code [loss, theta', state'...]} remain, on {@code keep}. The inputs are not modified.
    */
-  public NDList scopedStep(NDArray theta, NDList state, NDList hyper, Batches batches, List<StepNoise> noise, int t,
-      Scalars c, NDManager keep) {
+  public NDList scopedStep(
+      NDArray theta,
+      NDList state,
+      NDList hyper,
+      Batches batches,
+      List<StepNoise> noise,
+      int t,
+      Scalars c,
+      NDManager keep) {
     try (StepScope scope = new StepScope(keep)) {
       scope.use(theta);
       scope.use(state);
@@ -62,7 +78,13 @@ public record InnerLoop(MlpLearner learner, InnerOptimizer optimizer, LearningRa
    * @param noise one entry per step
    * @param out the manager that receives the final parameters
    */
-  public InnerRun run(NDArray theta0, NDList hyper, Batches batches, List<StepNoise> noise, Scalars c, NDManager out) {
+  public InnerRun run(
+      NDArray theta0,
+      NDList hyper,
+      Batches batches,
+      List<StepNoise> noise,
+      Scalars c,
+      NDManager out) {
     double[] losses = new double[steps];
     try (NDManager work = out.newSubManager()) {
       NDArray theta = theta0.duplicate();

@@ -1,9 +1,8 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /** SGD with momentum as in PyTorch: {@code v <- beta v + g; theta <- theta - lr v}, v from zero. */
 public record InnerMomentum(double beta) implements InnerOptimizer {

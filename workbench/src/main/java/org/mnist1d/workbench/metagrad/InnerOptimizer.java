@@ -1,13 +1,12 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
- * A differentiable inner optimiser: one update written as NDArray operations of the parameters,
- * the gradient, the optimiser state and the learning rate, so that it can be recomputed and
+ * A differentiable inner optimiser: one update written as NDArray operations of the parameters, the
+ * gradient, the optimiser state and the learning rate, so that it can be recomputed and
  * differentiated in the reverse pass.
  */
 public interface InnerOptimizer {

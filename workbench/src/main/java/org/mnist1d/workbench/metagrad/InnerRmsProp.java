@@ -1,13 +1,12 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
- * The published RMSProp-like update: {@code s <- decay s + (1 - decay) g^2;
- * theta <- theta - lr g / (sqrt(s) + eps)}, with {@code s} starting at {@code initial}.
+ * The published RMSProp-like update: {@code s <- decay s + (1 - decay) g^2; theta <- theta - lr g /
+ * (sqrt(s) + eps)}, with {@code s} starting at {@code initial}.
  */
 public record InnerRmsProp(double decay, double eps, double initial) implements InnerOptimizer {
   /** The activation experiment's setting: decay 0.4, eps 1e-8, s starting at ones. */

@@ -1,9 +1,8 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /** Plain SGD: {@code theta <- theta - lr * g}. */
 public record InnerSgd() implements InnerOptimizer {

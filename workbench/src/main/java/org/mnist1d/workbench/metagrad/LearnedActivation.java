@@ -1,25 +1,24 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.util.SplittableRandom;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * The published learned activation {@code act(z) = elu(z) + scale * g(z)}, where {@code g} is a
- * 1-G-1 MLP with a tanh hidden layer plus a noise row {@code v} (1 x G) after the tanh:
- * {@code g(z) = w2 . (tanh(w1 z + b1) + v) + b2}.
+ * 1-G-1 MLP with a tanh hidden layer plus a noise row {@code v} (1 x G) after the tanh: {@code g(z)
+ * = w2 . (tanh(w1 z + b1) + v) + b2}.
  *
  * <p>Its parameters are one flat hyperparameter vector {@code [w1 (G), b1 (G), w2 (G), b2 (1)]},
  * the layout of PyTorch's {@code Linear(1,G)} and {@code Linear(G,1)} flattened.
  *
  * <p>The derivative is fused: {@code g'(z) = sum_k w2_k w1_k (1 - tanh^2(a_k))} is computed as
- * matrix products of the N x G hidden tensor with the G-vector {@code w1*w2}, never as
- * elementwise products and a sum; tanh is evaluated through a sigmoid (faster on the CPU).
+ * matrix products of the N x G hidden tensor with the G-vector {@code w1*w2}, never as elementwise
+ * products and a sum; tanh is evaluated through a sigmoid (faster on the CPU).
  */
 public record LearnedActivation(int slot, int width, double scale) implements ActivationFunction {
 
@@ -72,15 +71,26 @@ public record LearnedActivation(int slot, int width, double scale) implements Ac
     // Both outputs that read r come from one product with a 2 x G weight, so the backward pass
     // writes the N x G gradient of r once instead of twice.
     NDArray both = NDArrays.stack(new NDList(w2.mul(c.of(-2 * scale)), slopeWeights)); // 2 x G
-    NDArray offset = noise.activation() == null ? w2.sum() : w2.sum().add(noise.activation().reshape(width).mul(w2).sum());
-    NDArray bothBias = NDArrays.stack(new NDList(offset.add(parts.get(3).reshape(new Shape())).mul(c.of(scale)),
-        offset.zerosLike()));
+    NDArray offset =
+        noise.activation() == null
+            ? w2.sum()
+            : w2.sum().add(noise.activation().reshape(width).mul(w2).sum());
+    NDArray bothBias =
+        NDArrays.stack(
+            new NDList(
+                offset.add(parts.get(3).reshape(new Shape())).mul(c.of(scale)),
+                offset.zerosLike()));
 
     Shape shape = z.getShape();
-    NDArray r = ai.djl.nn.Activation.sigmoid(Linear.linear(z.reshape(-1, 1), inner, innerBias).singletonOrThrow()); // N x G
+    NDArray r =
+        ai.djl.nn.Activation.sigmoid(
+            Linear.linear(z.reshape(-1, 1), inner, innerBias).singletonOrThrow()); // N x G
     NDList columns = Linear.linear(r, both, bothBias).singletonOrThrow().split(2, 1); // N x 1 each
     NDArray g = columns.get(0);
-    NDArray slopeOfG = columns.get(1).sub(Linear.linear(r.square(), slopeWeights.reshape(1, width)).singletonOrThrow());
+    NDArray slopeOfG =
+        columns
+            .get(1)
+            .sub(Linear.linear(r.square(), slopeWeights.reshape(1, width)).singletonOrThrow());
 
     NDArray value = ai.djl.nn.Activation.elu(z, 1f).add(g.reshape(shape));
     NDArray slope = ActivationFunctions.eluSlope(z, c).add(slopeOfG.reshape(shape));

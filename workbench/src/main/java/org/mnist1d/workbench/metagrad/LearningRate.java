@@ -1,16 +1,15 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * Where the inner optimiser's learning rate at step {@code t} comes from: a fixed number, or a
  * hyperparameter leaf (one scalar, or one value per step).
  *
- * <p>Per-layer rates would be one more case: a slot of one value per layer, expanded with
- * {@code repeat} to the flat parameter layout.
+ * <p>Per-layer rates would be one more case: a slot of one value per layer, expanded with {@code
+ * repeat} to the flat parameter layout.
  */
 public interface LearningRate {
   /** The learning rate of step {@code t} as an array (0-d or broadcastable to the parameters). */

@@ -1,9 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Scalars;
-import org.mnist1d.workbench.nn.StepScope;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -11,23 +7,28 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 
 /**
- * Exact metagradients of an {@link InnerLoop}'s meta-loss with respect to the hyperparameters,
- * by reverse mode through the unrolled loop with recomputation.
+ * Exact metagradients of an {@link InnerLoop}'s meta-loss with respect to the hyperparameters, by
+ * reverse mode through the unrolled loop with recomputation.
  *
- * <p>The forward pass runs without autograd and keeps only what defines the loop every
- * {@code segment} steps: the parameters and optimiser state there (the per-step noise is given).
- * The reverse pass walks the segments backwards; for each it rebuilds the segment's steps on
- * fresh leaves (parameters, state) with autograd on, and one ordinary backward of
+ * <p>The forward pass runs without autograd and keeps only what defines the loop every {@code
+ * segment} steps: the parameters and optimiser state there (the per-step noise is given). The
+ * reverse pass walks the segments backwards; for each it rebuilds the segment's steps on fresh
+ * leaves (parameters, state) with autograd on, and one ordinary backward of
+ *
  * <pre>  sum_t w_t L_t  +  adj_theta . theta_end  +  sum_i adj_state_i . state_i_end</pre>
+ *
  * gives the adjoints at the segment's start and adds the segment's share to the hyperparameters'
  * gradients (they accumulate on the hyperparameter leaves). Each step's explicit gradient makes
  * every graph first-order: no create-graph backward (see shared/design.md).
  *
- * <p>Memory: O(T/segment * |theta|) stored, plus one segment's graph. {@code segment = 1} keeps
- * one step's activations alive at a time; {@code segment >= T} records the whole loop once and
- * needs no separate forward pass (fastest for small models).
+ * <p>Memory: O(T/segment * |theta|) stored, plus one segment's graph. {@code segment = 1} keeps one
+ * step's activations alive at a time; {@code segment >= T} records the whole loop once and needs no
+ * separate forward pass (fastest for small models).
  */
 public final class Metagradient {
   private Metagradient() {}
@@ -42,8 +43,15 @@ public final class Metagradient {
    * @param c constants, alive until this returns
    * @param out receives {@link Result#finalTheta()}
    */
-  public static Result compute(InnerLoop loop, NDArray theta0, NDList hyper, Batches batches, List<StepNoise> noise,
-      int segment, Scalars c, NDManager out) {
+  public static Result compute(
+      InnerLoop loop,
+      NDArray theta0,
+      NDList hyper,
+      Batches batches,
+      List<StepNoise> noise,
+      int segment,
+      Scalars c,
+      NDManager out) {
     int steps = loop.steps();
     int k = Math.max(1, Math.min(segment, steps));
     boolean recordAll = k >= steps;
@@ -60,7 +68,8 @@ public final class Metagradient {
       }
       int segments = (steps + k - 1) / k;
       NDList[] checkpoints = new NDList[segments];
-      NDArray finalTheta = forward(loop, theta0, leaves, batches, noise, k, c, work, checkpoints, losses);
+      NDArray finalTheta =
+          forward(loop, theta0, leaves, batches, noise, k, c, work, checkpoints, losses);
       // Only now do the leaves ask for gradients: the forward pass above builds no graph at all.
       for (NDArray leaf : leaves) {
         leaf.setRequiresGradient(true);
@@ -91,7 +100,8 @@ public final class Metagradient {
             for (int t = start; t < end; t++) {
               scope.use(batches.at(t).arrays());
               scope.use(noise.get(t).arrays());
-              NDList next = loop.step(current, currentState, leaves, batches.at(t), noise.get(t), t, c);
+              NDList next =
+                  loop.step(current, currentState, leaves, batches.at(t), noise.get(t), t, c);
               segmentLosses.add(next.get(0));
               if (loop.weight(t) != 0) {
                 weighted.add(next.get(0));
@@ -158,12 +168,21 @@ public final class Metagradient {
   }
 
   /**
-   * Forward pass without autograd: stores the checkpoints and losses and returns theta_T. When
-   * the whole loop is one segment only theta_0 is stored (returns null): the reverse pass
-   * records the rest.
+   * Forward pass without autograd: stores the checkpoints and losses and returns theta_T. When the
+   * whole loop is one segment only theta_0 is stored (returns null): the reverse pass records the
+   * rest.
    */
-  private static NDArray forward(InnerLoop loop, NDArray theta0, NDList hyper, Batches batches, List<StepNoise> noise,
-      int k, Scalars c, NDManager work, NDList[] checkpoints, double[] losses) {
+  private static NDArray forward(
+      InnerLoop loop,
+      NDArray theta0,
+      NDList hyper,
+      Batches batches,
+      List<StepNoise> noise,
+      int k,
+      Scalars c,
+      NDManager work,
+      NDList[] checkpoints,
+      double[] losses) {
     int steps = loop.steps();
     NDArray theta = theta0.duplicate();
     theta.attach(work);
@@ -199,7 +218,10 @@ public final class Metagradient {
     return theta;
   }
 
-  /** Copies the 0-d loss arrays into {@code into} from {@code offset}; fails on the first non-finite one. */
+  /**
+   * Copies the 0-d loss arrays into {@code into} from {@code offset}; fails on the first non-finite
+   * one.
+   */
   private static void readLosses(NDList arrays, double[] into, int offset) {
     try (NDArray all = NDArrays.stack(arrays)) {
       double[] values = ArrayValues.values(all);
@@ -211,8 +233,8 @@ public final class Metagradient {
   }
 
   /**
-   * A zero that depends on every hyperparameter and state leaf, so that each gets a (possibly
-   * zero) gradient even when a segment does not reach it.
+   * A zero that depends on every hyperparameter and state leaf, so that each gets a (possibly zero)
+   * gradient even when a segment does not reach it.
    */
   private static NDArray zeroTouch(NDList hyper, NDList state, Scalars c) {
     NDArray sum = null;
@@ -231,5 +253,10 @@ public final class Metagradient {
    * @param gradients d(meta-loss)/d(hyper[i]), flattened, per hyperparameter array
    * @param peakSegmentArrays the most NDArrays alive in one recorded segment (a memory probe)
    */
-  public record Result(double metaLoss, double[] losses, double[][] gradients, NDArray finalTheta, int peakSegmentArrays) {}
+  public record Result(
+      double metaLoss,
+      double[] losses,
+      double[][] gradients,
+      NDArray finalTheta,
+      int peakSegmentArrays) {}
 }

@@ -22,12 +22,16 @@ record MlpBlocks(NDArray layer1, NDArray w2, NDArray b2) {
     return new MlpBlocks(p.get(0).reshape(d + 1, h), p.get(1).reshape(o, h), p.get(2));
   }
 
-  /** {@code theta} (the learner's flat layout, {@code [W1, b1, W2, b2]}) in this layout: a new vector. */
+  /**
+   * {@code theta} (the learner's flat layout, {@code [W1, b1, W2, b2]}) in this layout: a new
+   * vector.
+   */
   static NDArray layoutOf(NDArray theta, MlpLearner learner) {
     long h = learner.hidden();
     long d = learner.inputs();
     NDList p = theta.split(new long[] {h * d, h * d + h});
-    try (NDArray w1T = p.get(0).reshape(h, d).transpose(); NDArray w1Flat = w1T.reshape(-1)) {
+    try (NDArray w1T = p.get(0).reshape(h, d).transpose();
+        NDArray w1Flat = w1T.reshape(-1)) {
       NDArray flat = NDArrays.concat(new NDList(w1Flat, p.get(1), p.get(2)));
       p.close();
       return flat;

@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -11,6 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.util.SplittableRandom;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * The inner learner: an MLP {@code D-H-O} on a flat parameter vector, cross-entropy loss, and its
@@ -18,10 +17,11 @@ import java.util.SplittableRandom;
  * graph in the parameters and the hyperparameters.
  *
  * <p>Forward: {@code z = x W1^T + b1; h = act(z) + u; logits = h W2^T + b2}, with {@code u} the
- * step's hidden noise row (or none). The flat layout is PyTorch's: {@code [W1 (H x D), b1 (H),
- * W2 (O x H), b2 (O)]}, row-major.
+ * step's hidden noise row (or none). The flat layout is PyTorch's: {@code [W1 (H x D), b1 (H), W2
+ * (O x H), b2 (O)]}, row-major.
  */
-public record MlpLearner(int inputs, int hidden, int outputs, ActivationFunction activation, double hiddenNoise) {
+public record MlpLearner(
+    int inputs, int hidden, int outputs, ActivationFunction activation, double hiddenNoise) {
 
   /** Number of parameters. */
   public int size() {
@@ -43,7 +43,9 @@ public record MlpLearner(int inputs, int hidden, int outputs, ActivationFunction
     return p;
   }
 
-  /** Draws one forward pass's noise rows: uniform in [-a, a) for the hidden layer and activation. */
+  /**
+   * Draws one forward pass's noise rows: uniform in [-a, a) for the hidden layer and activation.
+   */
   public StepNoise sampleNoise(NDManager manager, SplittableRandom random, DataType type) {
     NDArray h = hiddenNoise > 0 ? row(manager, random, hidden, hiddenNoise, type) : null;
     int w = activation.noiseWidth();
@@ -51,7 +53,8 @@ public record MlpLearner(int inputs, int hidden, int outputs, ActivationFunction
     return new StepNoise(h, a);
   }
 
-  private static NDArray row(NDManager manager, SplittableRandom random, int width, double amp, DataType type) {
+  private static NDArray row(
+      NDManager manager, SplittableRandom random, int width, double amp, DataType type) {
     double[] v = new double[width];
     for (int k = 0; k < width; k++) {
       v[k] = amp * (2 * random.nextDouble() - 1);
@@ -59,10 +62,18 @@ public record MlpLearner(int inputs, int hidden, int outputs, ActivationFunction
     return ArrayValues.of(manager, v, new Shape(1, width), type);
   }
 
-  /** The loss and its explicit gradient with respect to {@code theta}: {@code [loss (0-d), grad]}. */
-  public NDList lossAndGradient(NDArray theta, NDList hyper, Batch batch, StepNoise noise, Scalars c) {
-    NDList p = theta.split(new long[] {(long) hidden * inputs, (long) hidden * inputs + hidden,
-        (long) hidden * inputs + hidden + (long) outputs * hidden});
+  /**
+   * The loss and its explicit gradient with respect to {@code theta}: {@code [loss (0-d), grad]}.
+   */
+  public NDList lossAndGradient(
+      NDArray theta, NDList hyper, Batch batch, StepNoise noise, Scalars c) {
+    NDList p =
+        theta.split(
+            new long[] {
+              (long) hidden * inputs,
+              (long) hidden * inputs + hidden,
+              (long) hidden * inputs + hidden + (long) outputs * hidden
+            });
     NDArray w1 = p.get(0).reshape(hidden, inputs);
     NDArray w2 = p.get(2).reshape(outputs, hidden);
 
@@ -86,8 +97,13 @@ public record MlpLearner(int inputs, int hidden, int outputs, ActivationFunction
 
   /** The logits for inputs {@code x} (no gradient bookkeeping; for evaluation). */
   public NDArray logits(NDArray theta, NDList hyper, NDArray x, StepNoise noise, Scalars c) {
-    NDList p = theta.split(new long[] {(long) hidden * inputs, (long) hidden * inputs + hidden,
-        (long) hidden * inputs + hidden + (long) outputs * hidden});
+    NDList p =
+        theta.split(
+            new long[] {
+              (long) hidden * inputs,
+              (long) hidden * inputs + hidden,
+              (long) hidden * inputs + hidden + (long) outputs * hidden
+            });
     NDArray z = Linear.linear(x, p.get(0).reshape(hidden, inputs), p.get(1)).singletonOrThrow();
     NDArray a = activation.valueAndSlope(z, hyper, noise, c).get(0);
     NDArray h = noise.hidden() == null ? a : a.add(noise.hidden());

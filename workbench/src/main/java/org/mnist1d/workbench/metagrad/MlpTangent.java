@@ -1,11 +1,10 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.core.Linear;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * An {@link MlpLearner}'s explicit gradient (tanh hidden layer) together with its directional
@@ -14,9 +13,9 @@ import ai.djl.nn.core.Linear;
  * (forward mode by hand: no autograd tape). Parameters and tangents come as {@link MlpBlocks}.
  *
  * <p>The primal part computes what {@link MlpLearner#lossAndGradient} does, in the blocks' layout
- * (so its float32 rounding differs slightly). With {@code x1 = [x | 1]},
- * {@code s = 1 - a^2} the tanh slope, {@code p} the softmax and {@code q = p / B}, the tangent part
- * is
+ * (so its float32 rounding differs slightly). With {@code x1 = [x | 1]}, {@code s = 1 - a^2} the
+ * tanh slope, {@code p} the softmax and {@code q = p / B}, the tangent part is
+ *
  * <pre>
  *   z' = x1 V1                     h' = s z'                  logits' = h' W2^T + h V2^T + c2
  *   dLogits' = q (logits' - rowsum(p logits'))
@@ -33,20 +32,24 @@ final class MlpTangent {
    * factors of the loss, {@code sum(logProbs * negTargets)}, and of its tangent {@code g . v =
    * sum(dLogits * logitsDot)}: {@link #sumsOfProducts} reduces them for all steps at once.
    */
-  record Step(MlpBlocks gradient, MlpBlocks hvp, NDArray logProbs, NDArray dLogits, NDArray logitsDot) {}
+  record Step(
+      MlpBlocks gradient, MlpBlocks hvp, NDArray logProbs, NDArray dLogits, NDArray logitsDot) {}
 
   /** Requires a tanh learner: its curvature is written out here, and no other's is. */
   static void check(MlpLearner learner) {
     if (!learner.activation().name().equals("tanh")) {
-      throw new IllegalArgumentException("forward-mode metagradient: needs a tanh learner, got '"
-          + learner.activation().name() + "'");
+      throw new IllegalArgumentException(
+          "forward-mode metagradient: needs a tanh learner, got '"
+              + learner.activation().name()
+              + "'");
     }
   }
 
   /** {@code sum(a_t * b_t)} for each pair of equally shaped 2-d arrays, as one vector. */
   static NDArray sumsOfProducts(NDList a, NDList b) {
     // one cat each (a stack of many small arrays costs far more)
-    try (NDArray ca = NDArrays.concat(a); NDArray cb = NDArrays.concat(b);
+    try (NDArray ca = NDArrays.concat(a);
+        NDArray cb = NDArrays.concat(b);
         NDArray perStep = ca.muli(cb).reshape(a.size(), -1)) {
       return perStep.sum(new int[] {1});
     }
@@ -59,7 +62,8 @@ final class MlpTangent {
    * @param x1T its transpose
    * @param noise the step's noise (only its hidden row is read)
    */
-  static Step at(MlpBlocks p, MlpBlocks v, NDArray x1, NDArray x1T, Batch batch, StepNoise noise, Scalars c) {
+  static Step at(
+      MlpBlocks p, MlpBlocks v, NDArray x1, NDArray x1T, Batch batch, StepNoise noise, Scalars c) {
     NDArray z = x1.matMul(p.layer1());
     NDArray a = z.tanh();
     NDArray h = noise.hidden() == null ? a : a.add(noise.hidden());
@@ -72,8 +76,9 @@ final class MlpTangent {
 
     NDArray hDot = x1.matMul(v.layer1()).muli(slope);
     // one addmm each: h' W2^T + c2, then h V2^T on top
-    NDArray logitsDot = Linear.linear(h, v.w2(), Linear.linear(hDot, p.w2(), v.b2()).singletonOrThrow())
-        .singletonOrThrow();
+    NDArray logitsDot =
+        Linear.linear(h, v.w2(), Linear.linear(hDot, p.w2(), v.b2()).singletonOrThrow())
+            .singletonOrThrow();
     NDArray mean = probs.muli(logitsDot).sum(new int[] {1}, true);
     NDArray dLogitsDot = logitsDot.sub(mean).muli(q);
 
@@ -88,7 +93,11 @@ final class MlpTangent {
     NDArray dhDot = dLogitsDot.matMul(p.w2()).addi(dLogits.matMul(v.w2()));
     NDArray dzDot = dhDot.muli(slope).subi(dh.muli(a).muli(hDot).muli(c.of(2)));
     NDArray dLayer1Dot = x1T.matMul(dzDot);
-    return new Step(new MlpBlocks(dLayer1, dW2, db2), new MlpBlocks(dLayer1Dot, dW2Dot, db2Dot), logProbs, dLogits,
+    return new Step(
+        new MlpBlocks(dLayer1, dW2, db2),
+        new MlpBlocks(dLayer1Dot, dW2Dot, db2Dot),
+        logProbs,
+        dLogits,
         logitsDot);
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The outer loop's state as named checkpoint arrays and back: each hyperparameter under {@code
- * hyper.NAME}, the optimiser's state under {@code outer.NAME} ({@link
- * OuterOptimizer#stateNames}), so a checkpoint file says what each array is.
+ * hyper.NAME}, the optimiser's state under {@code outer.NAME} ({@link OuterOptimizer#stateNames}),
+ * so a checkpoint file says what each array is.
  */
 public final class OuterCheckpoints {
   private OuterCheckpoints() {}

@@ -3,9 +3,9 @@ package org.mnist1d.workbench.metagrad;
 import java.util.Map;
 
 /**
- * The outer (meta) loop: evaluate the metagradient at the current hyperparameters, hand the step
- * to a listener (logging, checkpoints), update with an {@link OuterOptimizer}. Starts from any
- * saved {@link State}, so that a killed run resumes where its last checkpoint left it.
+ * The outer (meta) loop: evaluate the metagradient at the current hyperparameters, hand the step to
+ * a listener (logging, checkpoints), update with an {@link OuterOptimizer}. Starts from any saved
+ * {@link State}, so that a killed run resumes where its last checkpoint left it.
  */
 public final class OuterLoop {
   private OuterLoop() {}
@@ -22,7 +22,9 @@ public final class OuterLoop {
   /** Where the loop stands before outer step {@code step}: hyperparameters and optimiser state. */
   public record State(int step, double[][] hyper, double[][] optimizerState) {}
 
-  /** Called after each outer step with the hyperparameters it used, its outcome and the next state. */
+  /**
+   * Called after each outer step with the hyperparameters it used, its outcome and the next state.
+   */
   public interface Listener {
     void afterStep(int step, double[][] hyper, Outcome outcome, State next) throws Exception;
   }
@@ -32,7 +34,14 @@ public final class OuterLoop {
     private final int outerStep;
 
     Diverged(int outerStep, Divergence cause) {
-      super("diverged at outer step " + outerStep + ", inner step " + cause.innerStep() + ": " + cause.getMessage(), cause);
+      super(
+          "diverged at outer step "
+              + outerStep
+              + ", inner step "
+              + cause.innerStep()
+              + ": "
+              + cause.getMessage(),
+          cause);
       this.outerStep = outerStep;
     }
 
@@ -42,8 +51,11 @@ public final class OuterLoop {
     }
   }
 
-  /** Runs outer steps from {@code start} up to (excluding) {@code steps}; returns the final state. */
-  public static State run(Problem problem, OuterOptimizer optimizer, State start, int steps, Listener listener)
+  /**
+   * Runs outer steps from {@code start} up to (excluding) {@code steps}; returns the final state.
+   */
+  public static State run(
+      Problem problem, OuterOptimizer optimizer, State start, int steps, Listener listener)
       throws Exception {
     optimizer.restore(start.optimizerState());
     State state = start;

@@ -1,9 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Scalars;
-import org.mnist1d.workbench.nn.StepScope;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -12,11 +8,16 @@ import ai.djl.ndarray.types.Shape;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 
 /**
  * Exact d(meta-loss)/d(lr) for plain SGD with one scalar learning rate, by forward mode: the
  * tangent {@code v = d theta / d lr} travels with the parameters through the unrolled loop,
+ *
  * <pre>  theta' = theta - lr g,   v' = v - g - lr H v,   dL_t/dlr = g_t . v_t  (v_0 = 0),</pre>
+ *
  * with {@code H v} from {@link MlpTangent}. One pass, no tape and nothing stored per step but a few
  * B x O arrays, so it costs about two forward-and-gradient passes where reverse mode also records
  * and replays a graph. {@link Metagradient} stays the general path: any optimiser, any number of
@@ -35,7 +36,8 @@ public final class SgdLearningRateTangent {
    */
   public SgdLearningRateTangent(InnerLoop loop, Batches batches, NDManager manager) {
     if (!(loop.optimizer() instanceof InnerSgd)) {
-      throw new IllegalArgumentException("forward-mode metagradient: needs plain SGD, got " + loop.optimizer().name());
+      throw new IllegalArgumentException(
+          "forward-mode metagradient: needs plain SGD, got " + loop.optimizer().name());
     }
     MlpTangent.check(loop.learner());
     this.loop = loop;
@@ -73,8 +75,14 @@ public final class SgdLearningRateTangent {
           scope.use(x1.x1(), x1.x1T());
           scope.use(batch.arrays());
           scope.use(noise.get(t).arrays());
-          MlpTangent.Step step = MlpTangent.at(theta, tangent, x1.x1(), x1.x1T(), batch, noise.get(t), c);
-          update(theta.arrays(), tangent.arrays(), step.gradient().arrays(), step.hvp().arrays(), rate);
+          MlpTangent.Step step =
+              MlpTangent.at(theta, tangent, x1.x1(), x1.x1T(), batch, noise.get(t), c);
+          update(
+              theta.arrays(),
+              tangent.arrays(),
+              step.gradient().arrays(),
+              step.hvp().arrays(),
+              rate);
           for (NDArray kept : new NDArray[] {step.logProbs(), step.dLogits(), step.logitsDot()}) {
             kept.attach(work);
           }
@@ -97,22 +105,25 @@ public final class SgdLearningRateTangent {
 
   /** {@code [x | 1]} for {@code batch} and its transpose (a view), made once. */
   private Inputs withOnes(Batch batch) {
-    return withOnes.computeIfAbsent(batch, b -> {
-      NDArray ones = manager.ones(new Shape(b.x().getShape().get(0), 1), b.x().getDataType());
-      NDArray x1 = NDArrays.concat(new NDList(b.x(), ones), 1);
-      x1.attach(manager);
-      ones.close();
-      NDArray x1T = x1.transpose();
-      x1T.attach(manager);
-      return new Inputs(x1, x1T);
-    });
+    return withOnes.computeIfAbsent(
+        batch,
+        b -> {
+          NDArray ones = manager.ones(new Shape(b.x().getShape().get(0), 1), b.x().getDataType());
+          NDArray x1 = NDArrays.concat(new NDList(b.x(), ones), 1);
+          x1.attach(manager);
+          ones.close();
+          NDArray x1T = x1.transpose();
+          x1T.attach(manager);
+          return new Inputs(x1, x1T);
+        });
   }
 
   /**
    * {@code v -= g + lr Hv; theta -= lr g}, block by block and in place (cheaper here than one
    * concatenated update); {@code g} and {@code Hv} are scratch and get scaled.
    */
-  private static void update(NDArray[] theta, NDArray[] tangent, NDArray[] g, NDArray[] hvp, NDArray lr) {
+  private static void update(
+      NDArray[] theta, NDArray[] tangent, NDArray[] g, NDArray[] hvp, NDArray lr) {
     for (int k = 0; k < theta.length; k++) {
       tangent[k].subi(g[k]).subi(hvp[k].muli(lr));
       theta[k].subi(g[k].muli(lr));

@@ -3,9 +3,9 @@ package org.mnist1d.workbench.metagrad;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The random offsets one forward pass adds to hidden layers: {@code hidden} (1 x H, added after
- * the inner model's activation) and {@code activation} (1 x G, added after the learned
- * activation's tanh layer). Either is null when that layer has no noise.
+ * The random offsets one forward pass adds to hidden layers: {@code hidden} (1 x H, added after the
+ * inner model's activation) and {@code activation} (1 x G, added after the learned activation's
+ * tanh layer). Either is null when that layer has no noise.
  *
  * <p>Stored per step so that the reverse pass recomputes exactly the forward pass.
  */

@@ -9,9 +9,13 @@ import ai.djl.ndarray.types.Shape;
 public final class ArrayValues {
   private ArrayValues() {}
 
-  /** {@code values} as an array of {@code shape} and {@code type}, owned by libtorch, on {@code manager}. */
+  /**
+   * {@code values} as an array of {@code shape} and {@code type}, owned by libtorch, on {@code
+   * manager}.
+   */
   public static NDArray of(NDManager manager, double[] values, Shape shape, DataType type) {
-    try (NDArray fromJava = manager.create(values, shape); NDArray typed = fromJava.toType(type, true)) {
+    try (NDArray fromJava = manager.create(values, shape);
+        NDArray typed = fromJava.toType(type, true)) {
       // toType(copy) then duplicate: nothing refers to the Java buffer afterwards (see Constants)
       return typed.duplicate();
     }

@@ -26,7 +26,8 @@ public final class Initialization {
   }
 
   /** The values as NDArrays of the model's shapes on {@code manager}. */
-  public static NDList arrays(Model model, List<double[]> values, NDManager manager, DataType type) {
+  public static NDList arrays(
+      Model model, List<double[]> values, NDManager manager, DataType type) {
     NDList out = new NDList();
     for (int i = 0; i < values.size(); i++) {
       out.add(ArrayValues.of(manager, values.get(i), model.parameters().get(i).shape(), type));

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A classifier as a pure function of explicit parameters: {@code forward(params, x)} maps inputs
- * (batch x positions) to logits (batch x classes). Parameters are an {@link NDList} in the order
- * of {@link #parameters()}, so experiments and notebooks can read, replace or perturb them.
+ * (batch x positions) to logits (batch x classes). Parameters are an {@link NDList} in the order of
+ * {@link #parameters()}, so experiments and notebooks can read, replace or perturb them.
  */
 public interface Model {
   /** The name used in configs: logistic, mlp, cnn, gru. */

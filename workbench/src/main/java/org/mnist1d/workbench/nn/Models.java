@@ -20,14 +20,19 @@ public final class Models {
   /** The model names configs accept. */
   public static final List<String> NAMES = List.of("logistic", "mlp", "cnn", "gru");
 
-  /** The model called {@code name} for inputs of {@code length} positions and {@code classes} outputs. */
+  /**
+   * The model called {@code name} for inputs of {@code length} positions and {@code classes}
+   * outputs.
+   */
   public static Model named(String name, int length, int classes) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "logistic" -> logistic(length, classes);
       case "mlp" -> mlp(length, 100, classes);
       case "cnn" -> cnn(length, 25, classes);
       case "gru" -> gru(length, 6, classes);
-      default -> throw new IllegalArgumentException("model: expected one of " + NAMES + ", got '" + name + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "model: expected one of " + NAMES + ", got '" + name + "'");
     };
   }
 
@@ -56,8 +61,14 @@ public final class Models {
 
   /** h = relu(Linear(L,H) x); h = h + relu(Linear(H,H) h); Linear(H, classes) h. */
   public static Model mlp(int length, int hidden, int classes) {
-    List<ParameterSpec> ps = List.of(weight("w1", hidden, length), bias("b1", hidden, length), weight("w2", hidden, hidden),
-        bias("b2", hidden, hidden), weight("w3", classes, hidden), bias("b3", classes, hidden));
+    List<ParameterSpec> ps =
+        List.of(
+            weight("w1", hidden, length),
+            bias("b1", hidden, length),
+            weight("w2", hidden, hidden),
+            bias("b2", hidden, hidden),
+            weight("w3", classes, hidden),
+            bias("b3", classes, hidden));
     return new Fixed("mlp", ps) {
       @Override
       public NDArray forward(NDList p, NDArray x) {
@@ -73,13 +84,18 @@ public final class Models {
     int l1 = (length + 2 - 5) / 2 + 1;
     int l2 = (l1 + 2 - 3) / 2 + 1;
     int l3 = (l2 + 2 - 3) / 2 + 1;
-    List<ParameterSpec> ps = List.of(
-        new ParameterSpec("conv1.w", new Shape(channels, 1, 5), 1 / Math.sqrt(5)), bias("conv1.b", channels, 5),
-        new ParameterSpec("conv2.w", new Shape(channels, channels, 3), 1 / Math.sqrt(channels * 3.0)),
-        bias("conv2.b", channels, channels * 3L),
-        new ParameterSpec("conv3.w", new Shape(channels, channels, 3), 1 / Math.sqrt(channels * 3.0)),
-        bias("conv3.b", channels, channels * 3L),
-        weight("linear.w", classes, (long) channels * l3), bias("linear.b", classes, (long) channels * l3));
+    List<ParameterSpec> ps =
+        List.of(
+            new ParameterSpec("conv1.w", new Shape(channels, 1, 5), 1 / Math.sqrt(5)),
+            bias("conv1.b", channels, 5),
+            new ParameterSpec(
+                "conv2.w", new Shape(channels, channels, 3), 1 / Math.sqrt(channels * 3.0)),
+            bias("conv2.b", channels, channels * 3L),
+            new ParameterSpec(
+                "conv3.w", new Shape(channels, channels, 3), 1 / Math.sqrt(channels * 3.0)),
+            bias("conv3.b", channels, channels * 3L),
+            weight("linear.w", classes, (long) channels * l3),
+            bias("linear.b", classes, (long) channels * l3));
     Shape stride = new Shape(2);
     Shape pad = new Shape(1);
     Shape dilation = new Shape(1);
@@ -88,7 +104,10 @@ public final class Models {
       public NDArray forward(NDList p, NDArray x) {
         NDArray h = x.reshape(x.getShape().get(0), 1, x.getShape().get(1));
         for (int layer = 0; layer < 3; layer++) {
-          h = Activation.relu(Conv1d.conv1d(h, p.get(2 * layer), p.get(2 * layer + 1), stride, pad, dilation, 1).singletonOrThrow());
+          h =
+              Activation.relu(
+                  Conv1d.conv1d(h, p.get(2 * layer), p.get(2 * layer + 1), stride, pad, dilation, 1)
+                      .singletonOrThrow());
         }
         return linear(h.reshape(h.getShape().get(0), -1), p.get(6), p.get(7));
       }
@@ -116,7 +135,9 @@ public final class Models {
         long batch = x.getShape().get(0);
         NDArray seq = x.reshape(batch, length, 1);
         NDArray h0 = seq.getManager().zeros(new Shape(2, batch, hidden), x.getDataType());
-        NDList out = seq.getNDArrayInternal().gru(seq, h0, new NDList(p.subList(0, 8)), true, 1, 0, false, true, true);
+        NDList out =
+            seq.getNDArrayInternal()
+                .gru(seq, h0, new NDList(p.subList(0, 8)), true, 1, 0, false, true, true);
         return linear(out.get(0).reshape(batch, -1), p.get(8), p.get(9));
       }
     };

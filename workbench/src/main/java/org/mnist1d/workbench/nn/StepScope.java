@@ -12,9 +12,9 @@ import java.util.Set;
  * flat memory.
  *
  * <p>DJL puts an operation's result on the manager of its first operand. Long-lived inputs
- * (parameters, batches, noise, hyperparameters) are therefore attached here temporarily with
- * {@link #use}: every intermediate computed from them lands here and is freed on {@link #close},
- * and the inputs go back to their own managers. Constants must never be a first operand.
+ * (parameters, batches, noise, hyperparameters) are therefore attached here temporarily with {@link
+ * #use}: every intermediate computed from them lands here and is freed on {@link #close}, and the
+ * inputs go back to their own managers. Constants must never be a first operand.
  */
 public final class StepScope implements AutoCloseable {
   private final NDManager manager;
@@ -38,7 +38,6 @@ public final class StepScope implements AutoCloseable {
   public void use(NDList list) {
     use(list.toArray(new NDArray[0]));
   }
-
 
   /** The scope's manager. */
   public NDManager manager() {

@@ -2,7 +2,6 @@ package org.mnist1d.workbench.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,11 @@ public final class Comparison {
     Set<String> keys = new LinkedHashSet<>();
     keys.add("experiment");
     keys.add("status");
-    rows.forEach(r -> r.keySet().stream().filter(k -> k.startsWith("params.") || k.startsWith("results.")).forEach(keys::add));
+    rows.forEach(
+        r ->
+            r.keySet().stream()
+                .filter(k -> k.startsWith("params.") || k.startsWith("results."))
+                .forEach(keys::add));
     Table t = Table.create("comparison");
     StringColumn key = StringColumn.create("key");
     keys.forEach(key::append);
@@ -55,14 +58,19 @@ public final class Comparison {
     if (metrics.columnCount() > 1) {
       String x = metrics.columnNames().get(1); // the first metrics column (after run) is the step
       for (String y : metrics.columnNames()) {
-        if (y.equals("run") || y.equals(x) || y.startsWith("params.") || !(metrics.column(y) instanceof tech.tablesaw.api.NumericColumn<?>)) {
+        if (y.equals("run")
+            || y.equals(x)
+            || y.startsWith("params.")
+            || !(metrics.column(y) instanceof tech.tablesaw.api.NumericColumn<?>)) {
           continue;
         }
-        ReportSpec.ChartSpec spec = new ReportSpec.ChartSpec(y, "line", "metrics", null, Map.of(), x, List.of(y), "run", y,
-            null, null, false);
+        ReportSpec.ChartSpec spec =
+            new ReportSpec.ChartSpec(
+                y, "line", "metrics", null, Map.of(), x, List.of(y), "run", y, null, null, false);
         charts.add(new Report.NamedChart(y, ReportBuilder.chart(spec, metrics)));
       }
     }
-    return new Report("Comparison of " + runs.size() + " runs", runs.size(), List.of(sideBySide(runs)), charts);
+    return new Report(
+        "Comparison of " + runs.size() + " runs", runs.size(), List.of(sideBySide(runs)), charts);
   }
 }

@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.DidYouMean;
-import org.mnist1d.workbench.base.UserError;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +13,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.workbench.base.UserError;
 import tech.tablesaw.aggregate.AggregateFunction;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.NumericColumn;
@@ -37,10 +36,12 @@ public final class ReportBuilder {
       for (String g : s.globs()) {
         found.addAll(RunTables.find(base, g));
       }
-      Table summaries = where(RunTables.summaries(found), prefixed(s.where(), "params."), "sources." + s.name());
+      Table summaries =
+          where(RunTables.summaries(found), prefixed(s.where(), "params."), "sources." + s.name());
       List<Path> kept = new ArrayList<>();
       for (Path p : found) {
-        if (summaries.rowCount() > 0 && summaries.stringColumn("run").contains(p.getFileName().toString())) {
+        if (summaries.rowCount() > 0
+            && summaries.stringColumn("run").contains(p.getFileName().toString())) {
           kept.add(p);
         }
       }
@@ -48,23 +49,43 @@ public final class ReportBuilder {
       count += kept.size();
     }
     if (count == 0) {
-      throw new UserError("report '" + spec.title() + "': no run directories matched " + spec.sources().stream()
-          .flatMap(s -> s.globs().stream()).toList() + " under " + base.toAbsolutePath().normalize());
+      throw new UserError(
+          "report '"
+              + spec.title()
+              + "': no run directories matched "
+              + spec.sources().stream().flatMap(s -> s.globs().stream()).toList()
+              + " under "
+              + base.toAbsolutePath().normalize());
     }
     String first = runs.keySet().iterator().next();
     Map<String, Table> named = new LinkedHashMap<>();
     Map<String, Table> cache = new LinkedHashMap<>();
     List<Table> tables = new ArrayList<>();
     for (ReportSpec.TableSpec t : spec.tables()) {
-      Table from = input(t.from(), t.source() == null ? first : t.source(), runs, named, cache, "tables." + t.name());
+      Table from =
+          input(
+              t.from(),
+              t.source() == null ? first : t.source(),
+              runs,
+              named,
+              cache,
+              "tables." + t.name());
       Table out = table(t, from);
       named.put(t.name(), out);
       tables.add(out);
     }
     List<Report.NamedChart> charts = new ArrayList<>();
     for (ReportSpec.ChartSpec c : spec.charts()) {
-      Table from = input(c.from(), c.source() == null ? first : c.source(), runs, named, cache, "charts." + c.name());
-      charts.add(new Report.NamedChart(c.name(), chart(c, where(from, c.where(), "charts." + c.name()))));
+      Table from =
+          input(
+              c.from(),
+              c.source() == null ? first : c.source(),
+              runs,
+              named,
+              cache,
+              "charts." + c.name());
+      charts.add(
+          new Report.NamedChart(c.name(), chart(c, where(from, c.where(), "charts." + c.name()))));
     }
     return new Report(spec.title(), count, tables, charts);
   }
@@ -75,19 +96,38 @@ public final class ReportBuilder {
     return out;
   }
 
-  private static Table input(String from, String source, Map<String, List<Path>> runs, Map<String, Table> named,
-      Map<String, Table> cache, String path) {
+  private static Table input(
+      String from,
+      String source,
+      Map<String, List<Path>> runs,
+      Map<String, Table> named,
+      Map<String, Table> cache,
+      String path) {
     if (named.containsKey(from)) {
       return named.get(from);
     }
     if (!runs.containsKey(source)) {
-      throw new UserError("report: " + path + ".source: no source named '" + source + "'; expected one of " + runs.keySet());
+      throw new UserError(
+          "report: "
+              + path
+              + ".source: no source named '"
+              + source
+              + "'; expected one of "
+              + runs.keySet());
     }
     return switch (from) {
-      case "summary" -> cache.computeIfAbsent("summary:" + source, k -> RunTables.summaries(runs.get(source)));
-      case "metrics" -> cache.computeIfAbsent("metrics:" + source, k -> RunTables.metrics(runs.get(source)));
-      default -> throw new UserError("report: " + path + ".from: expected summary, metrics or an earlier table, got '" + from
-          + "'" + DidYouMean.hint(from, named.keySet()));
+      case "summary" ->
+          cache.computeIfAbsent("summary:" + source, k -> RunTables.summaries(runs.get(source)));
+      case "metrics" ->
+          cache.computeIfAbsent("metrics:" + source, k -> RunTables.metrics(runs.get(source)));
+      default ->
+          throw new UserError(
+              "report: "
+                  + path
+                  + ".from: expected summary, metrics or an earlier table, got '"
+                  + from
+                  + "'"
+                  + DidYouMean.hint(from, named.keySet()));
     };
   }
 
@@ -105,20 +145,31 @@ public final class ReportBuilder {
       Table agg = null;
       for (Map.Entry<String, List<String>> e : t.aggregate().entrySet()) {
         columns(out, List.of(e.getKey()), path + ".aggregate");
-        List<AggregateFunction<?, ?>> f = e.getValue().stream().<AggregateFunction<?, ?>>map(ReportBuilder::function).toList();
+        List<AggregateFunction<?, ?>> f =
+            e.getValue().stream().<AggregateFunction<?, ?>>map(ReportBuilder::function).toList();
         cols.add(e.getKey());
         fns.addAll(f);
-        Table one = t.groupBy().isEmpty()
-            ? out.summarize(e.getKey(), f.toArray(new AggregateFunction[0])).apply()
-            : out.summarize(e.getKey(), f.toArray(new AggregateFunction[0])).by(t.groupBy().toArray(new String[0]));
+        Table one =
+            t.groupBy().isEmpty()
+                ? out.summarize(e.getKey(), f.toArray(new AggregateFunction[0])).apply()
+                : out.summarize(e.getKey(), f.toArray(new AggregateFunction[0]))
+                    .by(t.groupBy().toArray(new String[0]));
         agg = agg == null ? one : agg.concat(one.rejectColumns(t.groupBy().toArray(new String[0])));
       }
       columns(out, t.groupBy(), path + ".group_by");
       out = agg;
     }
     if (!t.pivot().isEmpty()) {
-      columns(out, List.of(t.pivot().get("rows"), t.pivot().get("columns"), t.pivot().get("values")), path + ".pivot");
-      out = out.pivot(t.pivot().get("rows"), t.pivot().get("columns"), t.pivot().get("values"), AggregateFunctions.mean);
+      columns(
+          out,
+          List.of(t.pivot().get("rows"), t.pivot().get("columns"), t.pivot().get("values")),
+          path + ".pivot");
+      out =
+          out.pivot(
+              t.pivot().get("rows"),
+              t.pivot().get("columns"),
+              t.pivot().get("values"),
+              AggregateFunctions.mean);
     }
     if (!t.reference().isEmpty() && out.columnCount() > 0) {
       // published figures beside the computed ones, matched on the first column
@@ -132,7 +183,10 @@ public final class ReportBuilder {
       out.addColumns(published);
     }
     if (!t.sort().isEmpty()) {
-      columns(out, t.sort().stream().map(s -> s.startsWith("-") ? s.substring(1) : s).toList(), path + ".sort");
+      columns(
+          out,
+          t.sort().stream().map(s -> s.startsWith("-") ? s.substring(1) : s).toList(),
+          path + ".sort");
       out = out.sortOn(t.sort().toArray(new String[0]));
     }
     out.setName(t.name());
@@ -186,8 +240,15 @@ public final class ReportBuilder {
   private static void columns(Table t, List<String> names, String path) {
     for (String n : names) {
       if (!t.containsColumn(n)) {
-        throw new UserError("report: " + path + ": no column '" + n + "'" + DidYouMean.hint(n, t.columnNames())
-            + "; columns are " + String.join(", ", t.columnNames()));
+        throw new UserError(
+            "report: "
+                + path
+                + ": no column '"
+                + n
+                + "'"
+                + DidYouMean.hint(n, t.columnNames())
+                + "; columns are "
+                + String.join(", ", t.columnNames()));
       }
     }
   }
@@ -206,7 +267,8 @@ public final class ReportBuilder {
       groups.put("", t);
     } else {
       for (Row r : t) {
-        groups.computeIfAbsent(t.column(c.series()).getString(r.getRowNumber()), k -> t.emptyCopy());
+        groups.computeIfAbsent(
+            t.column(c.series()).getString(r.getRowNumber()), k -> t.emptyCopy());
       }
       for (String k : groups.keySet()) {
         groups.put(k, where(t, Map.of(c.series(), k), path));
@@ -215,7 +277,14 @@ public final class ReportBuilder {
     String xLabel = c.xLabel() == null ? c.x() : c.xLabel();
     String yLabel = c.yLabel() == null ? (c.y().size() == 1 ? c.y().get(0) : "") : c.yLabel();
     if (c.type().equals("bar")) {
-      CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title(c.title()).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+      CategoryChart chart =
+          new CategoryChartBuilder()
+              .width(720)
+              .height(420)
+              .title(c.title())
+              .xAxisTitle(xLabel)
+              .yAxisTitle(yLabel)
+              .build();
       style(chart.getStyler());
       for (Map.Entry<String, Table> g : groups.entrySet()) {
         for (String y : c.y()) {
@@ -231,7 +300,14 @@ public final class ReportBuilder {
       }
       return chart;
     }
-    XYChart chart = new XYChartBuilder().width(720).height(420).title(c.title()).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(720)
+            .height(420)
+            .title(c.title())
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
     style(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(c.logY());
     if (c.type().equals("scatter")) {
@@ -272,7 +348,14 @@ public final class ReportBuilder {
     try {
       return Double.parseDouble(col.getString(row));
     } catch (NumberFormatException e) {
-      throw new UserError("report: " + path + ": column '" + col.name() + "' is not numeric ('" + col.getString(row) + "')");
+      throw new UserError(
+          "report: "
+              + path
+              + ": column '"
+              + col.name()
+              + "' is not numeric ('"
+              + col.getString(row)
+              + "')");
     }
   }
 

@@ -1,13 +1,12 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.workbench.experiment.ConfigError;
-import org.mnist1d.workbench.config.ConfigNode;
-import org.mnist1d.DidYouMean;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.DidYouMean;
+import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.experiment.ConfigError;
 
 /**
  * A report as written in YAML: where the runs come from, which tables to compute and which charts
@@ -25,32 +24,66 @@ import java.util.Map;
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
  * </pre>
  */
-public record ReportSpec(String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+public record ReportSpec(
+    String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
 
   /** The same tables and charts over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
-    return new ReportSpec(title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
+    return new ReportSpec(
+        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
   }
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
 
   /** A table computed from {@code summary}, {@code metrics} or an earlier table. */
-  public record TableSpec(String name, String from, String source, Map<String, String> where, List<String> select,
-      List<String> groupBy, Map<String, List<String>> aggregate, Map<String, String> pivot, List<String> sort,
+  public record TableSpec(
+      String name,
+      String from,
+      String source,
+      Map<String, String> where,
+      List<String> select,
+      List<String> groupBy,
+      Map<String, List<String>> aggregate,
+      Map<String, String> pivot,
+      List<String> sort,
       Map<String, Object> reference) {}
 
   /** A line, bar or scatter chart of columns of {@code from}. */
-  public record ChartSpec(String name, String type, String from, String source, Map<String, String> where, String x,
-      List<String> y, String series, String title, String xLabel, String yLabel, boolean logY) {}
+  public record ChartSpec(
+      String name,
+      String type,
+      String from,
+      String source,
+      Map<String, String> where,
+      String x,
+      List<String> y,
+      String series,
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logY) {}
 
   private static final List<String> TOP = List.of("title", "sources", "tables", "charts");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
-  private static final List<String> TABLE = List.of("name", "from", "source", "where", "select", "group_by", "aggregate",
-      "pivot", "sort", "reference");
-  private static final List<String> CHART = List.of("name", "type", "from", "source", "where", "x", "y", "series",
-      "title", "x_label", "y_label", "log_y");
-  static final List<String> AGGREGATES = List.of("mean", "std", "min", "max", "count", "median", "sum");
+  private static final List<String> TABLE =
+      List.of(
+          "name",
+          "from",
+          "source",
+          "where",
+          "select",
+          "group_by",
+          "aggregate",
+          "pivot",
+          "sort",
+          "reference");
+  private static final List<String> CHART =
+      List.of(
+          "name", "type", "from", "source", "where", "x", "y", "series", "title", "x_label",
+          "y_label", "log_y");
+  static final List<String> AGGREGATES =
+      List.of("mean", "std", "min", "max", "count", "median", "sum");
   static final List<String> CHART_TYPES = List.of("line", "bar", "scatter");
 
   /** Parses a report from its YAML tree. */
@@ -58,7 +91,9 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
     return parse(root, true);
   }
 
-  /** Parses a report; without {@code needsSources} an absent {@code sources:} gives an empty list. */
+  /**
+   * Parses a report; without {@code needsSources} an absent {@code sources:} gives an empty list.
+   */
   static ReportSpec parse(ConfigNode root, boolean needsSources) {
     Map<String, ConfigNode> top = mapping(root, "");
     keys(top, TOP, "");
@@ -67,11 +102,16 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
       Map<String, ConfigNode> m = mapping(n, "sources");
       keys(m, SOURCE, "sources");
       ConfigNode glob = require(m, "glob", n, "sources");
-      List<String> globs = glob.isList() ? strings(glob, "sources.glob") : List.of(text(glob, "sources.glob"));
-      sources.add(new Source(optText(m, "name", "runs"), globs, where(m.get("where"), "sources.where")));
+      List<String> globs =
+          glob.isList() ? strings(glob, "sources.glob") : List.of(text(glob, "sources.glob"));
+      sources.add(
+          new Source(optText(m, "name", "runs"), globs, where(m.get("where"), "sources.where")));
     }
     if (sources.isEmpty() && needsSources) {
-      throw new ConfigError(root.location(), "sources", "expected at least one source of runs, e.g. [{glob: 'runs/*'}]");
+      throw new ConfigError(
+          root.location(),
+          "sources",
+          "expected at least one source of runs, e.g. [{glob: 'runs/*'}]");
     }
     List<TableSpec> tables = new ArrayList<>();
     for (ConfigNode n : list(top.get("tables"), "tables")) {
@@ -81,12 +121,23 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
       String p = "tables." + name;
       Map<String, List<String>> aggregate = new LinkedHashMap<>();
       if (m.containsKey("aggregate")) {
-        for (Map.Entry<String, ConfigNode> e : mapping(m.get("aggregate"), p + ".aggregate").entrySet()) {
-          List<String> fns = e.getValue().isList() ? strings(e.getValue(), p + ".aggregate") : List.of(text(e.getValue(), p + ".aggregate"));
+        for (Map.Entry<String, ConfigNode> e :
+            mapping(m.get("aggregate"), p + ".aggregate").entrySet()) {
+          List<String> fns =
+              e.getValue().isList()
+                  ? strings(e.getValue(), p + ".aggregate")
+                  : List.of(text(e.getValue(), p + ".aggregate"));
           for (String f : fns) {
             if (!AGGREGATES.contains(f)) {
-              throw new ConfigError(e.getValue().location(), p + ".aggregate." + e.getKey(), "unknown aggregate '" + f
-                  + "'" + DidYouMean.hint(f, AGGREGATES) + "; expected one of " + String.join(", ", AGGREGATES));
+              throw new ConfigError(
+                  e.getValue().location(),
+                  p + ".aggregate." + e.getKey(),
+                  "unknown aggregate '"
+                      + f
+                      + "'"
+                      + DidYouMean.hint(f, AGGREGATES)
+                      + "; expected one of "
+                      + String.join(", ", AGGREGATES));
             }
           }
           aggregate.put(e.getKey(), fns);
@@ -94,12 +145,26 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
       }
       Map<String, String> pivot = where(m.get("pivot"), p + ".pivot");
       if (!pivot.isEmpty() && !pivot.keySet().containsAll(List.of("rows", "columns", "values"))) {
-        throw new ConfigError(m.get("pivot").location(), p + ".pivot", "expected rows, columns and values");
+        throw new ConfigError(
+            m.get("pivot").location(), p + ".pivot", "expected rows, columns and values");
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> reference = m.containsKey("reference") ? (Map<String, Object>) mappingPlain(m.get("reference"), p + ".reference") : Map.of();
-      tables.add(new TableSpec(name, optText(m, "from", "summary"), optText(m, "source", null), where(m.get("where"), p + ".where"),
-          optStrings(m, "select", p), optStrings(m, "group_by", p), aggregate, pivot, optStrings(m, "sort", p), reference));
+      Map<String, Object> reference =
+          m.containsKey("reference")
+              ? (Map<String, Object>) mappingPlain(m.get("reference"), p + ".reference")
+              : Map.of();
+      tables.add(
+          new TableSpec(
+              name,
+              optText(m, "from", "summary"),
+              optText(m, "source", null),
+              where(m.get("where"), p + ".where"),
+              optStrings(m, "select", p),
+              optStrings(m, "group_by", p),
+              aggregate,
+              pivot,
+              optStrings(m, "sort", p),
+              reference));
     }
     List<ChartSpec> charts = new ArrayList<>();
     for (ConfigNode n : list(top.get("charts"), "charts")) {
@@ -109,14 +174,28 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
       String p = "charts." + name;
       String type = optText(m, "type", "line");
       if (!CHART_TYPES.contains(type)) {
-        throw new ConfigError(m.get("type").location(), p + ".type", "expected line, bar or scatter, got '" + type + "'");
+        throw new ConfigError(
+            m.get("type").location(),
+            p + ".type",
+            "expected line, bar or scatter, got '" + type + "'");
       }
       ConfigNode y = require(m, "y", n, p);
       List<String> ys = y.isList() ? strings(y, p + ".y") : List.of(text(y, p + ".y"));
       boolean logY = m.containsKey("log_y") && Boolean.TRUE.equals(m.get("log_y").value());
-      charts.add(new ChartSpec(name, type, optText(m, "from", "metrics"), optText(m, "source", null), where(m.get("where"), p + ".where"),
-          text(require(m, "x", n, p), p + ".x"), ys, optText(m, "series", null), optText(m, "title", name),
-          optText(m, "x_label", null), optText(m, "y_label", null), logY));
+      charts.add(
+          new ChartSpec(
+              name,
+              type,
+              optText(m, "from", "metrics"),
+              optText(m, "source", null),
+              where(m.get("where"), p + ".where"),
+              text(require(m, "x", n, p), p + ".x"),
+              ys,
+              optText(m, "series", null),
+              optText(m, "title", name),
+              optText(m, "x_label", null),
+              optText(m, "y_label", null),
+              logY));
     }
     String title = top.containsKey("title") ? text(top.get("title"), "title") : "Report";
     return new ReportSpec(title, sources, tables, charts);
@@ -137,8 +216,13 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
   private static void keys(Map<String, ConfigNode> m, List<String> allowed, String path) {
     for (Map.Entry<String, ConfigNode> e : m.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw new ConfigError(e.getValue().keyLocation(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-            "unknown key" + DidYouMean.hint(e.getKey(), allowed) + "; expected one of " + String.join(", ", allowed));
+        throw new ConfigError(
+            e.getValue().keyLocation(),
+            path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+            "unknown key"
+                + DidYouMean.hint(e.getKey(), allowed)
+                + "; expected one of "
+                + String.join(", ", allowed));
       }
     }
   }
@@ -153,7 +237,8 @@ public record ReportSpec(String title, List<Source> sources, List<TableSpec> tab
     return n.list();
   }
 
-  private static ConfigNode require(Map<String, ConfigNode> m, String key, ConfigNode owner, String path) {
+  private static ConfigNode require(
+      Map<String, ConfigNode> m, String key, ConfigNode owner, String path) {
     ConfigNode n = m.get(key);
     if (n == null) {
       throw new ConfigError(owner.location(), path + "." + key, "missing");

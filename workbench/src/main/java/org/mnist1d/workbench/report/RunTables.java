@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.workbench.base.UserError;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mnist1d.workbench.base.UserError;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -24,20 +23,24 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Run directories as Tablesaw tables: {@code summary} has one row per run (run, status,
- * experiment, {@code params.*}, {@code results.*} flattened), {@code metrics} every row of every
- * run's metrics.csv with the run's name and params beside it.
+ * Run directories as Tablesaw tables: {@code summary} has one row per run (run, status, experiment,
+ * {@code params.*}, {@code results.*} flattened), {@code metrics} every row of every run's
+ * metrics.csv with the run's name and params beside it.
  */
 public final class RunTables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunTables() {}
 
-  /** Run directories matching {@code glob} under {@code base}: a directory, or a last-segment glob. */
+  /**
+   * Run directories matching {@code glob} under {@code base}: a directory, or a last-segment glob.
+   */
   public static List<Path> find(Path base, String glob) {
     Path pattern = base.resolve(glob).normalize();
     if (Files.isDirectory(pattern)) {
-      return Files.exists(pattern.resolve("summary.json")) ? List.of(pattern) : children(pattern, "*");
+      return Files.exists(pattern.resolve("summary.json"))
+          ? List.of(pattern)
+          : children(pattern, "*");
     }
     Path parent = pattern.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
@@ -67,7 +70,11 @@ public final class RunTables {
     try {
       n = JSON.readTree(run.resolve("summary.json").toFile());
     } catch (IOException e) {
-      throw new UserError(run.resolve("summary.json") + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new UserError(
+          run.resolve("summary.json")
+              + ": not valid JSON ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")");
     }
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("run", run.getFileName().toString());
@@ -90,7 +97,10 @@ public final class RunTables {
     }
   }
 
-  /** One row per run; integers become long columns, other numbers double columns, anything else text. */
+  /**
+   * One row per run; integers become long columns, other numbers double columns, anything else
+   * text.
+   */
   public static Table summaries(List<Path> runs) {
     List<Map<String, Object>> rows = runs.stream().map(RunTables::summary).toList();
     Set<String> columns = new LinkedHashSet<>();
@@ -101,17 +111,19 @@ public final class RunTables {
       boolean numeric = rows.stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Number);
       if (integral && rows.stream().anyMatch(r -> r.get(c) != null)) {
         LongColumn col = LongColumn.create(c);
-        rows.forEach(r -> {
-          if (r.get(c) == null) {
-            col.appendMissing();
-          } else {
-            col.append((Long) r.get(c));
-          }
-        });
+        rows.forEach(
+            r -> {
+              if (r.get(c) == null) {
+                col.appendMissing();
+              } else {
+                col.append((Long) r.get(c));
+              }
+            });
         t.addColumns(col);
       } else if (numeric) {
         DoubleColumn col = DoubleColumn.create(c);
-        rows.forEach(r -> col.append(r.get(c) == null ? Double.NaN : ((Number) r.get(c)).doubleValue()));
+        rows.forEach(
+            r -> col.append(r.get(c) == null ? Double.NaN : ((Number) r.get(c)).doubleValue()));
         t.addColumns(col);
       } else {
         StringColumn col = StringColumn.create(c);
@@ -134,18 +146,25 @@ public final class RunTables {
       try {
         String text = Files.readString(csv);
         if (!text.endsWith("\n")) {
-          text = text.substring(0, text.lastIndexOf('\n') + 1); // a torn last row (run killed mid-write)
+          text =
+              text.substring(
+                  0, text.lastIndexOf('\n') + 1); // a torn last row (run killed mid-write)
         }
         if (text.lines().count() < 2) {
           continue;
         }
-        t = Table.read().usingOptions(CsvReadOptions.builderFromString(text).tableName("metrics").build());
+        t =
+            Table.read()
+                .usingOptions(CsvReadOptions.builderFromString(text).tableName("metrics").build());
       } catch (IOException | RuntimeException e) {
         throw new UserError(csv + ": not a readable metrics table (" + e.getMessage() + ")");
       }
       Table numeric = Table.create("metrics");
       for (var c : t.columns()) {
-        numeric.addColumns(c.type() == ColumnType.STRING || c.type() == ColumnType.BOOLEAN ? c.copy() : toDouble(t, c.name()));
+        numeric.addColumns(
+            c.type() == ColumnType.STRING || c.type() == ColumnType.BOOLEAN
+                ? c.copy()
+                : toDouble(t, c.name()));
       }
       Map<String, Object> summary = summary(run);
       StringColumn name = StringColumn.create("run");
@@ -153,15 +172,19 @@ public final class RunTables {
         name.append(run.getFileName().toString());
       }
       numeric.insertColumn(0, name);
-      summary.forEach((k, v) -> {
-        if (k.startsWith("params.")) {
-          StringColumn p = StringColumn.create(k);
-          for (int i = 0; i < numeric.rowCount(); i++) {
-            p.append(v instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(v));
-          }
-          numeric.addColumns(p);
-        }
-      });
+      summary.forEach(
+          (k, v) -> {
+            if (k.startsWith("params.")) {
+              StringColumn p = StringColumn.create(k);
+              for (int i = 0; i < numeric.rowCount(); i++) {
+                p.append(
+                    v instanceof Double d && d == Math.rint(d)
+                        ? String.valueOf(d.longValue())
+                        : String.valueOf(v));
+              }
+              numeric.addColumns(p);
+            }
+          });
       all = all == null ? numeric : union(all, numeric);
     }
     return all == null ? Table.create("metrics") : all;
@@ -192,7 +215,8 @@ public final class RunTables {
     return a.append(b.selectColumns(a.columnNames().toArray(new String[0])));
   }
 
-  private static tech.tablesaw.columns.Column<?> emptyLike(tech.tablesaw.columns.Column<?> c, int rows) {
+  private static tech.tablesaw.columns.Column<?> emptyLike(
+      tech.tablesaw.columns.Column<?> c, int rows) {
     tech.tablesaw.columns.Column<?> e = c.emptyCopy();
     for (int i = 0; i < rows; i++) {
       e.appendMissing();

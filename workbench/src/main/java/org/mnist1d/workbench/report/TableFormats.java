@@ -25,7 +25,9 @@ public final class TableFormats {
       for (int i = 0; i < t.columnCount(); i++) {
         Column<?> c = t.column(i);
         boolean num = c instanceof NumericColumn<?>;
-        sb.append(num ? "<td class=\"num\">" : "<td>").append(escape(cell(c, r, decimals[i]))).append("</td>");
+        sb.append(num ? "<td class=\"num\">" : "<td>")
+            .append(escape(cell(c, r, decimals[i])))
+            .append("</td>");
       }
       sb.append("</tr>\n");
     }
@@ -59,8 +61,8 @@ public final class TableFormats {
   }
 
   /**
-   * Decimals per column over its first {@code rows} rows: enough for 4 significant digits of
-   * every value (at most 1 from 1000 up), the same for the whole column so that figures line up.
+   * Decimals per column over its first {@code rows} rows: enough for 4 significant digits of every
+   * value (at most 1 from 1000 up), the same for the whole column so that figures line up.
    */
   static int[] decimals(Table t, int rows) {
     int[] out = new int[t.columnCount()];
@@ -80,7 +82,11 @@ public final class TableFormats {
     if (!Double.isFinite(v) || v == Math.rint(v)) {
       return 0;
     }
-    String s = new BigDecimal(v).round(new MathContext(Math.abs(v) >= 1000 ? 16 : 4)).stripTrailingZeros().toPlainString();
+    String s =
+        new BigDecimal(v)
+            .round(new MathContext(Math.abs(v) >= 1000 ? 16 : 4))
+            .stripTrailingZeros()
+            .toPlainString();
     int dot = s.indexOf('.');
     return Math.min(Math.abs(v) >= 1000 ? 1 : 8, dot < 0 ? 0 : s.length() - dot - 1);
   }
@@ -92,13 +98,18 @@ public final class TableFormats {
     }
     if (c instanceof NumericColumn<?> n) {
       double v = n.getDouble(row);
-      return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : String.valueOf(v);
+      return Double.isFinite(v)
+          ? String.format(Locale.ROOT, "%." + decimals + "f", v)
+          : String.valueOf(v);
     }
     return c.getString(row);
   }
 
   /** Text escaped for HTML. */
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

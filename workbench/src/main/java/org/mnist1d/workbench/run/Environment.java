@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.run;
 
-import org.mnist1d.workbench.base.WorkbenchVersion;
-
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mnist1d.workbench.base.WorkbenchVersion;
 
 /** What a run ran on, for {@code env.json}: versions, device, threads, git commit, start time. */
 public final class Environment {
@@ -18,7 +17,9 @@ public final class Environment {
   public static Map<String, Object> describe(Device device) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workbench", WorkbenchVersion.get());
-    m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    m.put(
+        "java",
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     m.put("djl", Engine.getDjlVersion());
     Engine engine = Engine.getInstance();
@@ -37,8 +38,10 @@ public final class Environment {
   static String gitCommit() {
     String root = System.getProperty("workbench.root", ".");
     try {
-      Process p = new ProcessBuilder("git", "-C", Path.of(root).toString(), "rev-parse", "HEAD")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("git", "-C", Path.of(root).toString(), "rev-parse", "HEAD")
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes()).trim();
       if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
         return out;

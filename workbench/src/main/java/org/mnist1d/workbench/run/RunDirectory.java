@@ -1,10 +1,5 @@
 package org.mnist1d.workbench.run;
 
-import org.mnist1d.io.AtomicFile;
-import org.mnist1d.workbench.experiment.Checkpoint;
-import org.mnist1d.workbench.experiment.MetricsLog;
-import org.mnist1d.workbench.base.UserError;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.mnist1d.io.AtomicFile;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.experiment.Checkpoint;
+import org.mnist1d.workbench.experiment.MetricsLog;
 
 /**
- * One run's directory and its files. Every whole file (config, env, summary, checkpoint) is
- * written atomically; {@code metrics.csv} is append-only ({@link MetricsLog}). A directory is
- * created with an atomic mkdir, so two runs never share one and a name is never reused.
+ * One run's directory and its files. Every whole file (config, env, summary, checkpoint) is written
+ * atomically; {@code metrics.csv} is append-only ({@link MetricsLog}). A directory is created with
+ * an atomic mkdir, so two runs never share one and a name is never reused.
  */
 public final class RunDirectory {
   public static final String CONFIG = "config.yaml";
@@ -43,10 +42,13 @@ public final class RunDirectory {
   }
 
   /** Creates a fresh directory {@code root/<name>-<time>[-<params>][-n]}. */
-  public static RunDirectory create(Path root, String name, Map<String, Object> params) throws IOException {
+  public static RunDirectory create(Path root, String name, Map<String, Object> params)
+      throws IOException {
     Files.createDirectories(root);
-    StringBuilder base = new StringBuilder(slug(name)).append('-').append(LocalDateTime.now().format(STAMP));
-    params.forEach((k, v) -> base.append('-').append(slug(k)).append('=').append(slug(String.valueOf(v))));
+    StringBuilder base =
+        new StringBuilder(slug(name)).append('-').append(LocalDateTime.now().format(STAMP));
+    params.forEach(
+        (k, v) -> base.append('-').append(slug(k)).append('=').append(slug(String.valueOf(v))));
     for (int n = 0; ; n++) {
       Path p = root.resolve(n == 0 ? base.toString() : base + "-" + n);
       try {
@@ -112,7 +114,8 @@ public final class RunDirectory {
     try {
       return JSON.readTree(file(name).toFile());
     } catch (IOException e) {
-      throw new UserError(file(name) + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new UserError(
+          file(name) + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }
 
@@ -136,17 +139,24 @@ public final class RunDirectory {
       throw new UserError(file(CHECKPOINT) + ": not a checkpoint (no step or arrays)");
     }
     Map<String, double[]> arrays = new LinkedHashMap<>();
-    n.get("arrays").fields().forEachRemaining(e -> {
-      double[] a = new double[e.getValue().size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = e.getValue().get(i).asDouble();
-      }
-      arrays.put(e.getKey(), a);
-    });
+    n.get("arrays")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              double[] a = new double[e.getValue().size()];
+              for (int i = 0; i < a.length; i++) {
+                a[i] = e.getValue().get(i).asDouble();
+              }
+              arrays.put(e.getKey(), a);
+            });
     @SuppressWarnings("unchecked")
     Map<String, Object> values = JSON.convertValue(n.path("values"), Map.class);
-    return Optional.of(new Checkpoint(n.get("step").asLong(), n.path("metric_rows").asLong(), arrays,
-        values == null ? Map.of() : values));
+    return Optional.of(
+        new Checkpoint(
+            n.get("step").asLong(),
+            n.path("metric_rows").asLong(),
+            arrays,
+            values == null ? Map.of() : values));
   }
 
   @Override

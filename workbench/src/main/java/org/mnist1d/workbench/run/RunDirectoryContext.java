@@ -26,8 +26,14 @@ final class RunDirectoryContext implements RunContext {
   private final boolean showProgress;
   private MetricsLog metrics;
 
-  RunDirectoryContext(RunDirectory dir, Config config, Map<String, Object> params, Device device, Summary summary,
-      Optional<Checkpoint> resumeFrom, boolean showProgress) {
+  RunDirectoryContext(
+      RunDirectory dir,
+      Config config,
+      Map<String, Object> params,
+      Device device,
+      Summary summary,
+      Optional<Checkpoint> resumeFrom,
+      boolean showProgress) {
     this.dir = dir;
     this.config = config;
     this.params = params;

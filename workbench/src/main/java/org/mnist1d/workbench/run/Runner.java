@@ -1,16 +1,5 @@
 package org.mnist1d.workbench.run;
 
-import org.mnist1d.workbench.experiment.Checkpoint;
-import org.mnist1d.workbench.experiment.Config;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.nn.Devices;
-import org.mnist1d.workbench.experiment.Experiment;
-import org.mnist1d.workbench.experiment.Experiments;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.experiment.RunContext;
-import org.mnist1d.workbench.experiment.RunFailure;
-import org.mnist1d.workbench.base.UserError;
-
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -20,11 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.experiment.Checkpoint;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiment;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.experiment.RunFailure;
+import org.mnist1d.workbench.nn.Devices;
+import org.mnist1d.workbench.report.ReportWriter;
 
 /**
  * Runs one configured point in a fresh run directory, or resumes an interrupted one: writes the
- * resolved config and environment, keeps summary.json's status true at every moment, and writes
- * the experiment's default report at the end.
+ * resolved config and environment, keeps summary.json's status true at every moment, and writes the
+ * experiment's default report at the end.
  */
 public final class Runner {
   private final boolean showProgress;
@@ -32,8 +30,8 @@ public final class Runner {
   private final Consumer<Path> created;
 
   /**
-   * A runner; {@code log} receives one-line notes (e.g. a report that could not be written),
-   * {@code created} each run directory as soon as it exists.
+   * A runner; {@code log} receives one-line notes (e.g. a report that could not be written), {@code
+   * created} each run directory as soon as it exists.
    */
   public Runner(boolean showProgress, PrintStream log, Consumer<Path> created) {
     this.showProgress = showProgress;
@@ -54,9 +52,20 @@ public final class Runner {
     dir.writeText(RunDirectory.CONFIG, config.toYaml());
     Map<String, Object> env = Environment.describe(device);
     dir.writeJson(RunDirectory.ENV, env);
-    Summary summary = new Summary(dir, experiment.name(), config.string("name"), point.params(), String.valueOf(env.get("started")));
+    Summary summary =
+        new Summary(
+            dir,
+            experiment.name(),
+            config.string("name"),
+            point.params(),
+            String.valueOf(env.get("started")));
     summary.write();
-    return execute(experiment, new RunDirectoryContext(dir, config, point.params(), device, summary, Optional.empty(), showProgress), summary, dir);
+    return execute(
+        experiment,
+        new RunDirectoryContext(
+            dir, config, point.params(), device, summary, Optional.empty(), showProgress),
+        summary,
+        dir);
   }
 
   /** Continues the run in {@code runDir} from its last checkpoint (or from the start). */
@@ -72,23 +81,36 @@ public final class Runner {
     @SuppressWarnings("unchecked")
     Map<String, Object> previous = RunDirectory.JSON.convertValue(old, Map.class);
     @SuppressWarnings("unchecked")
-    Map<String, Object> params = previous.get("params") instanceof Map<?, ?> p ? (Map<String, Object>) p : new LinkedHashMap<>();
+    Map<String, Object> params =
+        previous.get("params") instanceof Map<?, ?> p
+            ? (Map<String, Object>) p
+            : new LinkedHashMap<>();
     Summary summary = new Summary(dir, experiment.name(), config.string("name"), params, null);
     summary.restore(previous);
     summary.status("running", null);
     Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
-    return execute(experiment, new RunDirectoryContext(dir, config, params, device, summary, checkpoint, showProgress), summary, dir);
+    return execute(
+        experiment,
+        new RunDirectoryContext(dir, config, params, device, summary, checkpoint, showProgress),
+        summary,
+        dir);
   }
 
-  private Outcome execute(Experiment experiment, RunDirectoryContext ctx, Summary summary, RunDirectory dir) throws IOException {
+  private Outcome execute(
+      Experiment experiment, RunDirectoryContext ctx, Summary summary, RunDirectory dir)
+      throws IOException {
     String error = null;
-    // Ctrl-C or a TERM signal: summary.json says so (a SIGKILL leaves "running"; both resume alike).
+    // Ctrl-C or a TERM signal: summary.json says so (a SIGKILL leaves "running"; both resume
+    // alike).
     String resume = "workbench run --resume " + dir.path();
-    Thread interrupted = new Thread(() -> {
-      if (summary.failIfRunning("interrupted (SIGINT/SIGTERM) before it finished; continue with: " + resume)) {
-        log.println("interrupted: " + dir.path() + " (continue with: " + resume + ")");
-      }
-    });
+    Thread interrupted =
+        new Thread(
+            () -> {
+              if (summary.failIfRunning(
+                  "interrupted (SIGINT/SIGTERM) before it finished; continue with: " + resume)) {
+                log.println("interrupted: " + dir.path() + " (continue with: " + resume + ")");
+              }
+            });
     Runtime.getRuntime().addShutdownHook(interrupted);
     try {
       experiment.run(ctx);
@@ -113,7 +135,8 @@ public final class Runner {
         try {
           ReportWriter.forRun(report.get(), dir.path());
         } catch (RuntimeException e) {
-          log.println("warning: " + dir.path() + ": default report not written (" + e.getMessage() + ")");
+          log.println(
+              "warning: " + dir.path() + ": default report not written (" + e.getMessage() + ")");
         }
       }
     }
@@ -122,7 +145,8 @@ public final class Runner {
 
   private static Experiment experiment(Config config) {
     return Experiments.named(config.experiment())
-        .orElseThrow(() -> config.error("experiment", "unknown experiment '" + config.experiment() + "'"));
+        .orElseThrow(
+            () -> config.error("experiment", "unknown experiment '" + config.experiment() + "'"));
   }
 
   private static Device device(Config config) {

@@ -13,7 +13,12 @@ public final class Summary {
   private final Map<String, Object> content = new LinkedHashMap<>();
   private final Map<String, Object> results = new LinkedHashMap<>();
 
-  Summary(RunDirectory dir, String experiment, String name, Map<String, Object> params, String started) {
+  Summary(
+      RunDirectory dir,
+      String experiment,
+      String name,
+      Map<String, Object> params,
+      String started) {
     this.dir = dir;
     content.put("status", "running");
     content.put("experiment", experiment);
@@ -29,7 +34,9 @@ public final class Summary {
     String[] parts = key.split("\\.");
     for (int i = 0; i < parts.length - 1; i++) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> next = (Map<String, Object>) cur.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+      Map<String, Object> next =
+          (Map<String, Object>)
+              cur.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
       cur = next;
     }
     cur.put(parts[parts.length - 1], value);
@@ -64,7 +71,9 @@ public final class Summary {
     write();
   }
 
-  /** Marks the run failed with {@code error} unless its status is already settled; true if it did. */
+  /**
+   * Marks the run failed with {@code error} unless its status is already settled; true if it did.
+   */
   synchronized boolean failIfRunning(String error) {
     if (!"running".equals(content.get("status"))) {
       return false;

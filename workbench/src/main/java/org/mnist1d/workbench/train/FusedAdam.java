@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Adam as {@code torch.optim.Adam} computes it: {@code m = b1 m + (1-b1) g},
- * {@code v = b2 v + (1-b2) g^2}, {@code p -= (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps)} with
- * {@code bc_i = 1 - b_i^(t+1)}, updating the parameters in place with the engine's fused Adam.
- * Its moment buffers ({@link #state()}) are torch's up to a constant factor within 1e-5 of 1.
+ * Adam as {@code torch.optim.Adam} computes it: {@code m = b1 m + (1-b1) g}, {@code v = b2 v +
+ * (1-b2) g^2}, {@code p -= (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps)} with {@code bc_i = 1 -
+ * b_i^(t+1)}, updating the parameters in place with the engine's fused Adam. Its moment buffers
+ * ({@link #state()}) are torch's up to a constant factor within 1e-5 of 1.
  */
 public final class FusedAdam implements FusedOptimizer {
   private final double lr;
@@ -57,12 +57,26 @@ public final class FusedAdam implements FusedOptimizer {
     float epsilon = (float) (eps * sqrtBc2 * sqrtK2);
     for (int i = 0; i < params.size(); i++) {
       NDArray p = params.get(i);
-      p.getNDArrayInternal().adamUpdate(new NDList(p, grads.get(i), m.get(i), v.get(i)), new NDList(p),
-          (float) lr, stepSize, 0f, 1f, -1f, (float) beta1, (float) beta2, epsilon, false, false);
+      p.getNDArrayInternal()
+          .adamUpdate(
+              new NDList(p, grads.get(i), m.get(i), v.get(i)),
+              new NDList(p),
+              (float) lr,
+              stepSize,
+              0f,
+              1f,
+              -1f,
+              (float) beta1,
+              (float) beta2,
+              epsilon,
+              false,
+              false);
     }
   }
 
-  /** How far the engine's float {@code 1 - b} is from torch's (float) {@code (1 - b)}, as a ratio. */
+  /**
+   * How far the engine's float {@code 1 - b} is from torch's (float) {@code (1 - b)}, as a ratio.
+   */
   private static double floatComplement(double b) {
     return (double) (1f - (float) b) / (float) (1 - b);
   }

@@ -17,7 +17,8 @@ public final class FusedSgd implements FusedOptimizer {
       NDArray p = params.get(i);
       // the engine's update: no weight decay, no rescaling, no clipping (-1), no momentum; the
       // third input is a momentum buffer it does not read without momentum
-      p.getNDArrayInternal().sgdUpdate(new NDList(p, grads.get(i), p), new NDList(p), lr, 0f, 1f, -1f, 0f, false);
+      p.getNDArrayInternal()
+          .sgdUpdate(new NDList(p, grads.get(i), p), new NDList(p), lr, 0f, 1f, -1f, 0f, false);
     }
   }
 

@@ -1,21 +1,21 @@
 package org.mnist1d.workbench.train;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.mnist1d.workbench.nn.ArrayValues;
 
 /**
- * Inputs and labels as NDArrays: {@code x} (N x L), {@code negTargets} = -onehot(y)/N (so the
- * mean cross-entropy is {@code sum(logSoftmax(logits) * negTargets)}, with no scalar arithmetic)
- * and {@code labels} (N, as floats for comparing with argmax).
+ * Inputs and labels as NDArrays: {@code x} (N x L), {@code negTargets} = -onehot(y)/N (so the mean
+ * cross-entropy is {@code sum(logSoftmax(logits) * negTargets)}, with no scalar arithmetic) and
+ * {@code labels} (N, as floats for comparing with argmax).
  */
 public record Split(NDArray x, NDArray negTargets, NDArray labels) {
 
   /** Rows {@code [from, to)} of {@code x}, {@code y}, on {@code manager}. */
-  public static Split of(NDManager manager, double[][] x, int[] y, int from, int to, int classes, DataType type) {
+  public static Split of(
+      NDManager manager, double[][] x, int[] y, int from, int to, int classes, DataType type) {
     int n = to - from;
     int d = x[0].length;
     double[] xs = new double[n * d];
@@ -26,7 +26,8 @@ public record Split(NDArray x, NDArray negTargets, NDArray labels) {
       targets[i * classes + y[from + i]] = -1.0 / n;
       labels[i] = y[from + i];
     }
-    return new Split(ArrayValues.of(manager, xs, new Shape(n, d), type),
+    return new Split(
+        ArrayValues.of(manager, xs, new Shape(n, d), type),
         ArrayValues.of(manager, targets, new Shape(n, classes), type),
         ArrayValues.of(manager, labels, new Shape(n), DataType.FLOAT32));
   }

@@ -1,16 +1,15 @@
 package org.mnist1d.workbench.train;
 
-import org.mnist1d.workbench.bench.BenchSuite;
-import org.mnist1d.workbench.bench.BenchWorkload;
-import org.mnist1d.io.DatasetCache;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.io.DatasetCache;
+import org.mnist1d.workbench.bench.BenchSuite;
+import org.mnist1d.workbench.bench.BenchWorkload;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
 
 /** {@code train-step-<model>}: one training step (forward, backward, Adam) on a batch of 100. */
 public record TrainStepWorkload(String model) implements BenchWorkload {
@@ -48,8 +47,19 @@ public record TrainStepWorkload(String model) implements BenchWorkload {
     Mnist1dData d = DatasetCache.atDefaultLocation().get(Mnist1dArgs.defaults());
     Model net = Models.named(model, d.x()[0].length, 10);
     NDManager manager = NDManager.newBaseManager();
-    TrainingRun run = new TrainingRun(net, manager, d.x(), d.y(), d.xTest(), d.yTest(), 100, "adam", 0.01,
-        TrainingRun.initial(net, 42), DataType.FLOAT32);
+    TrainingRun run =
+        new TrainingRun(
+            net,
+            manager,
+            d.x(),
+            d.y(),
+            d.xTest(),
+            d.yTest(),
+            100,
+            "adam",
+            0.01,
+            TrainingRun.initial(net, 42),
+            DataType.FLOAT32);
     return new Trial() {
       @Override
       public void runOnce() {

@@ -1,10 +1,5 @@
 package org.mnist1d.workbench.train;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Initialization;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.StepScope;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,6 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Initialization;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.StepScope;
 
 /**
  * Ordinary training of a {@link Model}: mini-batches taken in order (batch {@code s} starts at
@@ -31,15 +30,26 @@ public final class TrainingRun implements AutoCloseable {
   private int step;
 
   /** Losses and accuracies (percent) on the train and test sets at one step. */
-  public record Evaluation(int step, double trainLoss, double trainAcc, double testLoss, double testAcc) {}
+  public record Evaluation(
+      int step, double trainLoss, double trainAcc, double testLoss, double testAcc) {}
 
   /**
    * A run of {@code model} from parameters {@code initial} (flat values in the model's order).
    *
    * @param optimizerName adam or sgd
    */
-  public TrainingRun(Model model, NDManager parent, double[][] x, int[] y, double[][] xTest, int[] yTest, int batch,
-      String optimizerName, double lr, List<double[]> initial, DataType type) {
+  public TrainingRun(
+      Model model,
+      NDManager parent,
+      double[][] x,
+      int[] y,
+      double[][] xTest,
+      int[] yTest,
+      int batch,
+      String optimizerName,
+      double lr,
+      List<double[]> initial,
+      DataType type) {
     this.model = model;
     this.manager = parent.newSubManager();
     int classes = 10;
@@ -52,11 +62,14 @@ public final class TrainingRun implements AutoCloseable {
     }
     this.train = Split.of(manager, x, y, 0, x.length, classes, type);
     this.test = Split.of(manager, xTest, yTest, 0, xTest.length, classes, type);
-    this.optimizer = switch (optimizerName) {
-      case "adam" -> new FusedAdam(manager, lr);
-      case "sgd" -> new FusedSgd(lr);
-      default -> throw new IllegalArgumentException("optimizer: expected adam or sgd, got '" + optimizerName + "'");
-    };
+    this.optimizer =
+        switch (optimizerName) {
+          case "adam" -> new FusedAdam(manager, lr);
+          case "sgd" -> new FusedSgd(lr);
+          default ->
+              throw new IllegalArgumentException(
+                  "optimizer: expected adam or sgd, got '" + optimizerName + "'");
+        };
     this.params = leaves(Initialization.arrays(model, initial, manager, type));
   }
 

@@ -1,8 +1,5 @@
 package io.github.spencerpark.ijava;
 
-import org.mnist1d.workbench.kernel.Display;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.ArrayList;
 import java.util.List;

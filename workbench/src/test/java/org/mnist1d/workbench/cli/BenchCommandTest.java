@@ -15,7 +15,8 @@ class BenchCommandTest {
     CommandRun r = CommandRun.of("bench", "no-such-workload");
     assertEquals(2, r.code());
     assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().contains("no-such-workload") && r.err().contains("dataset-default"), r.err());
+    assertTrue(
+        r.err().contains("no-such-workload") && r.err().contains("dataset-default"), r.err());
   }
 
   @Test
@@ -23,7 +24,17 @@ class BenchCommandTest {
     String old = System.getProperty(BenchCommand.THREADS_PROPERTY);
     String oldInterop = System.getProperty(BenchCommand.INTEROP_THREADS_PROPERTY);
     try {
-      CommandRun r = CommandRun.of("bench", "dataset-default", "--json", "--threads", "1", "--warmup", "0", "--iterations", "3");
+      CommandRun r =
+          CommandRun.of(
+              "bench",
+              "dataset-default",
+              "--json",
+              "--threads",
+              "1",
+              "--warmup",
+              "0",
+              "--iterations",
+              "3");
       assertEquals(0, r.code(), r.err());
       assertEquals(1, r.out().lines().count(), r.out());
       JsonNode j = new ObjectMapper().readTree(r.out());

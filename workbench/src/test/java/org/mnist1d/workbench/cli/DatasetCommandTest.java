@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.cli;
 
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.io.Npz;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.io.Npz;
 
 /** {@code workbench dataset}: writes .npz/.csv; every bad argument is one line, exit 2, no file. */
 class DatasetCommandTest {
@@ -23,10 +22,16 @@ class DatasetCommandTest {
   @Test
   void writesAnNpzAndSummarisesItOnOneLine() throws Exception {
     Path out = dir.resolve("d.npz");
-    CommandRun r = CommandRun.of("dataset", "--set", "num_samples=50", "--set", "seed=1", "--out", out.toString());
+    CommandRun r =
+        CommandRun.of(
+            "dataset", "--set", "num_samples=50", "--set", "seed=1", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(1, r.out().lines().count(), r.out());
-    assertTrue(r.out().contains("x 40x40") && r.out().contains("x_test 10x40") && r.out().contains(out.toString()), r.out());
+    assertTrue(
+        r.out().contains("x 40x40")
+            && r.out().contains("x_test 10x40")
+            && r.out().contains(out.toString()),
+        r.out());
     Mnist1dData d = Npz.read(out);
     assertEquals(40, d.x().length);
     int[] counts = Mnist1dData.classCounts(d.y());
@@ -82,7 +87,8 @@ class DatasetCommandTest {
         "shuffle_seq=yes        | shuffle_seq | true or false",
         "num_samples            | num_samples | NAME=VALUE",
       })
-  void badArgumentIsOneLineExitTwoAndNoFile(String setting, String name, String expected) throws Exception {
+  void badArgumentIsOneLineExitTwoAndNoFile(String setting, String name, String expected)
+      throws Exception {
     Path out = dir.resolve("d.npz");
     CommandRun r = CommandRun.of("dataset", "--set", setting, "--out", out.toString());
     assertEquals(2, r.code(), r.err());
@@ -100,13 +106,15 @@ class DatasetCommandTest {
     CommandRun r = CommandRun.of("dataset", "--out", dir.resolve("d.txt").toString());
     assertEquals(2, r.code());
     assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().contains("--out") && r.err().contains(".npz") && r.err().contains(".csv"), r.err());
+    assertTrue(
+        r.err().contains("--out") && r.err().contains(".npz") && r.err().contains(".csv"), r.err());
     assertNoFiles();
   }
 
   @Test
   void unwritableOutIsOneLineExitTwo() throws Exception {
-    Path taken = Files.createDirectory(dir.resolve("taken.npz")); // a directory where the file should go
+    Path taken =
+        Files.createDirectory(dir.resolve("taken.npz")); // a directory where the file should go
     CommandRun r = CommandRun.of("dataset", "--set", "num_samples=20", "--out", taken.toString());
     assertEquals(2, r.code(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());

@@ -18,23 +18,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepReportTest {
   @TempDir Path tmp;
 
-  private static final String SWEEP = String.join("\n",
-      "experiment: quickstart",
-      "name: tiny",
-      "dataset: {num_samples: 500}",
-      "model: logistic",
-      "training: {steps: 20, batch: 50, eval_every: 10}",
-      "sweep: {seeds: [1, 2]}",
-      "");
+  private static final String SWEEP =
+      String.join(
+          "\n",
+          "experiment: quickstart",
+          "name: tiny",
+          "dataset: {num_samples: 500}",
+          "model: logistic",
+          "training: {steps: 20, batch: 50, eval_every: 10}",
+          "sweep: {seeds: [1, 2]}",
+          "");
 
-  private static final String INLINE = String.join("\n",
-      "report:",
-      "  title: Tiny sweep",
-      "  tables:",
-      "    - {name: final, from: summary, select: [params.seed, results.test_acc], sort: [params.seed]}",
-      "  charts:",
-      "    - {name: curves, type: line, from: metrics, x: step, y: test_acc, series: params.seed}",
-      "");
+  private static final String INLINE =
+      String.join(
+          "\n",
+          "report:",
+          "  title: Tiny sweep",
+          "  tables:",
+          "    - {name: final, from: summary, select: [params.seed, results.test_acc], sort: [params.seed]}",
+          "  charts:",
+          "    - {name: curves, type: line, from: metrics, x: step, y: test_acc, series: params.seed}",
+          "");
 
   private Path file(String name, String text) throws Exception {
     return Files.writeString(tmp.resolve(name), text);
@@ -50,8 +54,11 @@ class SweepReportTest {
   void theReportCoversExactlyTheSweepsRuns() throws Exception {
     Path runs = tmp.resolve("runs");
     Path config = file("tiny.yaml", SWEEP + INLINE);
-    assertEquals(0, CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet").code());
-    CommandRun second = CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+    assertEquals(
+        0,
+        CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet").code());
+    CommandRun second =
+        CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
     assertEquals(0, second.code(), second.err());
 
     List<Path> reports = list(runs.resolve("reports"));
@@ -65,11 +72,14 @@ class SweepReportTest {
     List<String> rows = Files.readAllLines(latest.resolve("final.csv"));
     assertEquals(3, rows.size(), rows.toString());
     assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), rows.toString());
-    assertTrue(Files.readString(latest.resolve("report.md")).startsWith("# Tiny sweep\n\n2 run(s)"));
+    assertTrue(
+        Files.readString(latest.resolve("report.md")).startsWith("# Tiny sweep\n\n2 run(s)"));
 
     // report CONFIG.yaml: the same tables over every run of that name
     Path all = tmp.resolve("all");
-    CommandRun rebuilt = CommandRun.of("report", config.toString(), "--runs-dir", runs.toString(), "--out", all.toString());
+    CommandRun rebuilt =
+        CommandRun.of(
+            "report", config.toString(), "--runs-dir", runs.toString(), "--out", all.toString());
     assertEquals(0, rebuilt.code(), rebuilt.err());
     assertEquals(5, Files.readAllLines(all.resolve("final.csv")).size());
   }
@@ -77,11 +87,18 @@ class SweepReportTest {
   @Test
   void aReportFileNamedByTheExperimentFileIsUsedWithItsSourcesReplaced() throws Exception {
     Files.createDirectories(tmp.resolve("reports"));
-    file("reports/r.yaml", String.join("\n", "title: From a file", "sources: [{glob: 'nowhere/*'}]",
-        "tables: [{name: final, from: summary, select: [params.seed, results.test_acc]}]", ""));
+    file(
+        "reports/r.yaml",
+        String.join(
+            "\n",
+            "title: From a file",
+            "sources: [{glob: 'nowhere/*'}]",
+            "tables: [{name: final, from: summary, select: [params.seed, results.test_acc]}]",
+            ""));
     Path config = file("tiny.yaml", SWEEP + "report: reports/r.yaml\n");
     Path runs = tmp.resolve("runs");
-    CommandRun r = CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+    CommandRun r =
+        CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
     assertEquals(0, r.code(), r.err());
     Path report = list(runs.resolve("reports")).get(0);
     assertEquals(3, Files.readAllLines(report.resolve("final.csv")).size());
@@ -93,17 +110,24 @@ class SweepReportTest {
     Path sources = file("a.yaml", SWEEP + "report:\n  sources: [{glob: 'runs/*'}]\n");
     CommandRun a = CommandRun.of("run", sources.toString(), "--runs-dir", runs.toString());
     assertEquals(2, a.code());
-    assertTrue(a.err().strip().startsWith("error: " + sources + ":8:3: report.sources: not allowed"), a.err());
+    assertTrue(
+        a.err().strip().startsWith("error: " + sources + ":8:3: report.sources: not allowed"),
+        a.err());
 
     Path missing = file("b.yaml", SWEEP + "report: reports/none.yaml\n");
     CommandRun b = CommandRun.of("run", missing.toString(), "--runs-dir", runs.toString());
     assertEquals(2, b.code());
-    assertTrue(b.err().strip().startsWith("error: " + missing + ":7:9: report: no report file"), b.err());
+    assertTrue(
+        b.err().strip().startsWith("error: " + missing + ":7:9: report: no report file"), b.err());
 
-    Path chart = file("c.yaml", SWEEP + "report:\n  charts: [{name: c, type: pie, x: step, y: test_acc}]\n");
+    Path chart =
+        file("c.yaml", SWEEP + "report:\n  charts: [{name: c, type: pie, x: step, y: test_acc}]\n");
     CommandRun c = CommandRun.of("run", chart.toString(), "--runs-dir", runs.toString());
     assertEquals(2, c.code());
-    assertTrue(c.err().contains(chart + ":8:") && c.err().contains("report.charts.c.type: expected line, bar or scatter"), c.err());
+    assertTrue(
+        c.err().contains(chart + ":8:")
+            && c.err().contains("report.charts.c.type: expected line, bar or scatter"),
+        c.err());
 
     assertEquals(1, c.err().strip().lines().count(), c.err());
     assertFalse(Files.exists(runs), "no run directory");
@@ -112,10 +136,15 @@ class SweepReportTest {
   @Test
   void aReportThatCannotBeBuiltFailsTheCommandAfterTheRuns() throws Exception {
     Path runs = tmp.resolve("runs");
-    Path config = file("tiny.yaml", SWEEP + "report:\n  tables: [{name: t, from: summary, select: [results.nothing]}]\n");
-    CommandRun r = CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+    Path config =
+        file(
+            "tiny.yaml",
+            SWEEP + "report:\n  tables: [{name: t, from: summary, select: [results.nothing]}]\n");
+    CommandRun r =
+        CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
     assertEquals(1, r.code(), r.err());
-    assertTrue(r.err().contains("report not written") && r.err().contains("results.nothing"), r.err());
+    assertTrue(
+        r.err().contains("report not written") && r.err().contains("results.nothing"), r.err());
     assertEquals(2, r.out().lines().count(), "both runs were made: " + r.out());
     assertFalse(Files.exists(runs.resolve("reports")), "no half-made report directory");
   }

@@ -1,10 +1,5 @@
 package org.mnist1d.workbench.config;
 
-import org.mnist1d.workbench.experiment.Config;
-import org.mnist1d.workbench.experiment.Experiments;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.workbench.report.ReportSpec;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.ReportSpec;
 
 /** Every experiment and report file shipped in configs/ loads without error. */
 class ShippedConfigsTest {
-  /** configs/ of this checkout, found upwards from Maven's project root or the working directory. */
+  /**
+   * configs/ of this checkout, found upwards from Maven's project root or the working directory.
+   */
   private static Path configs() {
-    for (Path p = Path.of(System.getProperty("project.root", ".")).toAbsolutePath(); p != null; p = p.getParent()) {
+    for (Path p = Path.of(System.getProperty("project.root", ".")).toAbsolutePath();
+        p != null;
+        p = p.getParent()) {
       if (Files.isDirectory(p.resolve("configs/reports"))) {
         return p.resolve("configs");
       }
@@ -54,10 +56,16 @@ class ShippedConfigsTest {
 
   @Test
   void classificationSweepIsTheBenchmark() throws Exception {
-    List<ConfigLoader.Point> points = new ConfigLoader(Experiments.all()).load(configs().resolve("classification.yaml"), List.of());
+    List<ConfigLoader.Point> points =
+        new ConfigLoader(Experiments.all())
+            .load(configs().resolve("classification.yaml"), List.of());
     assertTrue(points.size() == 8, "4 models x normal/shuffled");
     Config c = points.get(0).config();
-    assertTrue(c.integer("training.steps") == 6000 && c.integer("training.batch") == 100 && c.number("training.lr") == 0.01
-        && c.seed() == 42 && c.dataset().equals(org.mnist1d.Mnist1dArgs.defaults()));
+    assertTrue(
+        c.integer("training.steps") == 6000
+            && c.integer("training.batch") == 100
+            && c.number("training.lr") == 0.01
+            && c.seed() == 42
+            && c.dataset().equals(org.mnist1d.Mnist1dArgs.defaults()));
   }
 }

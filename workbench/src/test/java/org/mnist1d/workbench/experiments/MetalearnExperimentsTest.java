@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.experiments;
 
-import org.mnist1d.workbench.cli.CommandRun;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.workbench.cli.CommandRun;
 
 /**
  * Tiny metalearning runs through {@code workbench run}: outputs and summary keys, a run stopped
@@ -22,11 +21,30 @@ class MetalearnExperimentsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
-  static final String LR = String.join("\n", "experiment: metalearn-lr", "seed: 3", "dataset: {num_samples: 300}",
-      "inner: {hidden: 6, batch: 20, steps: 8}", "outer: {steps: 25}", "sweep:", "  grid:", "    initial_lr: [0.5, 0.05]", "");
-  static final String ACT = String.join("\n", "experiment: metalearn-activation", "seed: 1", "dataset: {num_samples: 300}",
-      "activation_hidden: 5", "inner: {hidden: 8, batch: 20, steps: 6, meta_loss_steps: 4, test_examples: 40}",
-      "outer: {steps: 20}", "baselines: [relu, tanh]", "fit_pieces: 3", "");
+  static final String LR =
+      String.join(
+          "\n",
+          "experiment: metalearn-lr",
+          "seed: 3",
+          "dataset: {num_samples: 300}",
+          "inner: {hidden: 6, batch: 20, steps: 8}",
+          "outer: {steps: 25}",
+          "sweep:",
+          "  grid:",
+          "    initial_lr: [0.5, 0.05]",
+          "");
+  static final String ACT =
+      String.join(
+          "\n",
+          "experiment: metalearn-activation",
+          "seed: 1",
+          "dataset: {num_samples: 300}",
+          "activation_hidden: 5",
+          "inner: {hidden: 8, batch: 20, steps: 6, meta_loss_steps: 4, test_examples: 40}",
+          "outer: {steps: 20}",
+          "baselines: [relu, tanh]",
+          "fit_pieces: 3",
+          "");
 
   private static JsonNode summary(Path dir) throws Exception {
     return JSON.readTree(dir.resolve("summary.json").toFile());
@@ -42,10 +60,12 @@ class MetalearnExperimentsTest {
   /** Runs {@code config} in a thread and interrupts it once metrics.csv has {@code rows} rows. */
   private Path stoppedRun(Path config, Path runs, int rows) throws Exception {
     AtomicInteger done = new AtomicInteger();
-    Thread t = new Thread(() -> {
-      CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-      done.set(1);
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+              done.set(1);
+            });
     t.start();
     while (done.get() == 0) {
       try (var s = Files.exists(runs) ? Files.list(runs) : java.util.stream.Stream.<Path>empty()) {
@@ -67,7 +87,9 @@ class MetalearnExperimentsTest {
   @Test
   void learningRateTrialsRunAndResumeExactly() throws Exception {
     Path config = Files.writeString(tmp.resolve("lr.yaml"), LR);
-    CommandRun out = CommandRun.of("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    CommandRun out =
+        CommandRun.of(
+            "run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
     List<Path> whole = dirs(tmp.resolve("a"));
     assertEquals(2, whole.size(), out.err());
     // directory names sort by start time, then by parameters: look the 0.5 run up by its summary
@@ -80,16 +102,21 @@ class MetalearnExperimentsTest {
     }
     assertTrue(half != null, "a run with initial_lr 0.5 among " + whole);
     JsonNode s = summary(half);
-    assertTrue(s.at("/results/final_lr").isNumber() && s.at("/results/final_meta_loss").isNumber(), s.toString());
+    assertTrue(
+        s.at("/results/final_lr").isNumber() && s.at("/results/final_meta_loss").isNumber(),
+        s.toString());
     assertTrue(Files.exists(half.resolve("report/learning_rate.png")));
 
     Path one = Files.writeString(tmp.resolve("lr1.yaml"), LR.replace("[0.5, 0.05]", "[0.5]"));
     Path stopped = stoppedRun(one, tmp.resolve("b"), 3);
-    assertTrue(!summary(stopped).get("status").asText().equals("done"), "the stopped run is not done");
+    assertTrue(
+        !summary(stopped).get("status").asText().equals("done"), "the stopped run is not done");
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(s.get("results"), summary(stopped).get("results"));
-    assertEquals(Files.readAllLines(half.resolve("metrics.csv")), Files.readAllLines(stopped.resolve("metrics.csv")));
+    assertEquals(
+        Files.readAllLines(half.resolve("metrics.csv")),
+        Files.readAllLines(stopped.resolve("metrics.csv")));
   }
 
   @Test
@@ -104,22 +131,36 @@ class MetalearnExperimentsTest {
     assertTrue(r.at("/baselines/relu/mean_inner_loss").isNumber(), r.toString());
     assertTrue(r.at("/baselines/tanh/test_acc").isNumber(), r.toString());
     assertEquals(21, Files.readAllLines(whole.resolve("activation.csv")).size());
-    for (String f : List.of("report/fit.png", "report/activation_evolution.png", "report/test_accuracy_baselines.png")) {
+    for (String f :
+        List.of(
+            "report/fit.png",
+            "report/activation_evolution.png",
+            "report/test_accuracy_baselines.png")) {
       assertTrue(Files.exists(whole.resolve(f)), f);
     }
 
     Path stopped = stoppedRun(config, tmp.resolve("b"), 4);
     CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(r, summary(stopped).get("results"));
-    assertEquals(Files.readAllLines(whole.resolve("activation.csv")), Files.readAllLines(stopped.resolve("activation.csv")));
+    assertEquals(
+        Files.readAllLines(whole.resolve("activation.csv")),
+        Files.readAllLines(stopped.resolve("activation.csv")));
   }
 
   @Test
   void divergenceFailsTheRunNamingOuterAndInnerStep() throws Exception {
     // an absurd outer step sends the learning rate to about -1e307 after outer step 0
-    Path config = Files.writeString(tmp.resolve("div.yaml"), String.join("\n", "experiment: metalearn-lr",
-        "dataset: {num_samples: 300}", "initial_lr: 0.5", "inner: {hidden: 6, batch: 20, steps: 8}",
-        "outer: {steps: 4, lr: 1.0e308}", ""));
+    Path config =
+        Files.writeString(
+            tmp.resolve("div.yaml"),
+            String.join(
+                "\n",
+                "experiment: metalearn-lr",
+                "dataset: {num_samples: 300}",
+                "initial_lr: 0.5",
+                "inner: {hidden: 6, batch: 20, steps: 8}",
+                "outer: {steps: 4, lr: 1.0e308}",
+                ""));
     Path runs = tmp.resolve("r");
     CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
     Path dir;
@@ -130,6 +171,9 @@ class MetalearnExperimentsTest {
     assertEquals("failed", s.get("status").asText());
     String error = s.get("error").asText();
     assertTrue(error.matches("diverged at outer step 1, inner step \\d+: inner loss is .*"), error);
-    assertEquals(2, Files.readAllLines(dir.resolve("metrics.csv")).size(), "header and outer step 0 are kept");
+    assertEquals(
+        2,
+        Files.readAllLines(dir.resolve("metrics.csv")).size(),
+        "header and outer step 0 are kept");
   }
 }

@@ -30,13 +30,16 @@ class ClasspathMagicTest {
   void classpathTakesFoldersAndSeparatedEntries() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path jar = Files.createFile(dir.resolve("x.jar"));
-    assertEquals(List.of(classes, jar), ClasspathMagic.classpath(List.of(classes + File.pathSeparator + jar)));
+    assertEquals(
+        List.of(classes, jar),
+        ClasspathMagic.classpath(List.of(classes + File.pathSeparator + jar)));
   }
 
   @Test
   void aPatternMatchingNothingIsAnError() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ClasspathMagic.jars(List.of(dir + "/lib/*.jar")));
+        assertThrows(
+            IllegalArgumentException.class, () -> ClasspathMagic.jars(List.of(dir + "/lib/*.jar")));
     assertTrue(e.getMessage().contains("nothing matches"), e.getMessage());
   }
 
@@ -44,7 +47,8 @@ class ClasspathMagicTest {
   void jarsRefusesAFolder() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ClasspathMagic.jars(List.of(classes.toString())));
+        assertThrows(
+            IllegalArgumentException.class, () -> ClasspathMagic.jars(List.of(classes.toString())));
     assertTrue(e.getMessage().contains("use %classpath"), e.getMessage());
   }
 }

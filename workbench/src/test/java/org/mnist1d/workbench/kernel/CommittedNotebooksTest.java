@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +16,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The notebooks in {@code notebooks/} as committed: on this kernel, IJava-compatible first cell,
- * every code cell executed with its outputs kept, no cell error, no path of the machine that ran it.
- * (CI executes them again with Jupyter: see {@code .ci/notebooks}.)
+ * every code cell executed with its outputs kept, no cell error, no path of the machine that ran
+ * it. (CI executes them again with Jupyter: see {@code .ci/notebooks}.)
  */
 class CommittedNotebooksTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
 
   @TestFactory
   Stream<DynamicTest> eachNotebook() throws IOException {
@@ -32,13 +32,15 @@ class CommittedNotebooksTest {
       notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
     }
     assertFalse(notebooks.isEmpty(), "no notebooks in " + dir);
-    return notebooks.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    return notebooks.stream()
+        .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
   }
 
   private static void check(Path notebook) throws IOException {
     JsonNode nb = new ObjectMapper().readTree(notebook.toFile());
     assertEquals(WorkbenchKernel.NAME, nb.at("/metadata/kernelspec/name").asText(), "kernelspec");
-    assertEquals("java", nb.at("/metadata/language_info/name").asText(), "executed by a Java kernel");
+    assertEquals(
+        "java", nb.at("/metadata/language_info/name").asText(), "executed by a Java kernel");
 
     JsonNode first = null;
     for (JsonNode cell : nb.get("cells")) {
@@ -48,13 +50,20 @@ class CommittedNotebooksTest {
       String source = JupyterExecutionTest.text(cell.get("source"));
       if (first == null) {
         first = cell;
-        assertTrue(source.contains("%jars ../workbench/target/workbench.jar"), "first code cell loads the jar, IJava style");
-        assertTrue(source.contains("%jars ../workbench/target/lib/*.jar"), "first code cell loads the libraries");
+        assertTrue(
+            source.contains("%jars ../workbench/target/workbench.jar"),
+            "first code cell loads the jar, IJava style");
+        assertTrue(
+            source.contains("%jars ../workbench/target/lib/*.jar"),
+            "first code cell loads the libraries");
       }
       assertTrue(cell.get("execution_count").isInt(), "not executed: " + source);
       for (JsonNode out : cell.get("outputs")) {
-        assertFalse(out.get("output_type").asText().equals("error"), "error output in: " + source + "\n" + out);
-        assertFalse(out.toString().contains(ROOT.toString()), "output shows a local path: " + source);
+        assertFalse(
+            out.get("output_type").asText().equals("error"),
+            "error output in: " + source + "\n" + out);
+        assertFalse(
+            out.toString().contains(ROOT.toString()), "output shows a local path: " + source);
       }
     }
     assertTrue(first != null, "no code cell");

@@ -8,7 +8,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 
-/** Builds, for tests, a class {@code demo.Hello} (its {@code hi()} returns a known string) as classes and as a jar. */
+/**
+ * Builds, for tests, a class {@code demo.Hello} (its {@code hi()} returns a known string) as
+ * classes and as a jar.
+ */
 final class DemoJar {
   private DemoJar() {}
 
@@ -17,9 +20,15 @@ final class DemoJar {
   /** Compiles demo.Hello into {@code dir/classes} and returns that folder. */
   static Path classes(Path dir) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src/demo")).resolve("Hello.java");
-    Files.writeString(src, "package demo; public class Hello { public static String hi() { return \"" + GREETING + "\"; } }");
+    Files.writeString(
+        src,
+        "package demo; public class Hello { public static String hi() { return \""
+            + GREETING
+            + "\"; } }");
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+    int rc =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), src.toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed");
     }
@@ -30,7 +39,8 @@ final class DemoJar {
   static Path jar(Path dir, Path jar) throws IOException {
     Path classes = classes(dir);
     Files.createDirectories(jar.getParent());
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out)) {
       j.putNextEntry(new JarEntry("demo/Hello.class"));
       j.write(Files.readAllBytes(classes.resolve("demo/Hello.class")));
       j.closeEntry();

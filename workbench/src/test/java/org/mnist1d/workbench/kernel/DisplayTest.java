@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +63,11 @@ class DisplayTest {
 
   @Test
   void aTableIsShownAsAnEscapedHtmlTableUnderItsName() {
-    Table t = Table.create("runs", StringColumn.create("model", "mlp", "<cnn>"), DoubleColumn.create("acc", 0.5, 0.25));
+    Table t =
+        Table.create(
+            "runs",
+            StringColumn.create("model", "mlp", "<cnn>"),
+            DoubleColumn.create("acc", 0.5, 0.25));
     MimeBundle b = MimeBundle.of(t);
     String html = b.data().get(MimeBundle.HTML);
     assertTrue(html.startsWith("<p><b>runs</b></p>"), html);
@@ -87,7 +90,9 @@ class DisplayTest {
     XYChart chart = new XYChartBuilder().width(320).height(200).title("t").build();
     chart.addSeries("s", new double[] {0, 1, 2}, new double[] {1, 0, 1});
     MimeBundle b = MimeBundle.of(chart);
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get(MimeBundle.PNG))));
+    BufferedImage img =
+        ImageIO.read(
+            new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get(MimeBundle.PNG))));
     assertEquals(320, img.getWidth());
     assertEquals(200, img.getHeight());
     String svg = Display.svg(chart).data().get(MimeBundle.SVG);

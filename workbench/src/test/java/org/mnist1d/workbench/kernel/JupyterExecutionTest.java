@@ -32,9 +32,12 @@ class JupyterExecutionTest {
   static void installKernel() throws Exception {
     jupyter = findJupyter();
     Assumptions.assumeTrue(jupyter != null, "jupyter nbconvert is not installed");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path dir = Kernelspec.of(java, classpath, null, 1).installInto(Kernelspec.prefixKernelsDir(tmp.resolve("prefix")));
+    Path dir =
+        Kernelspec.of(java, classpath, null, 1)
+            .installInto(Kernelspec.prefixKernelsDir(tmp.resolve("prefix")));
     assertTrue(Files.isRegularFile(dir.resolve("kernel.json")));
   }
 
@@ -70,8 +73,18 @@ class JupyterExecutionTest {
   private record Result(int exitCode, String output) {}
 
   private static Result nbconvert(Path work, Path notebook, String output) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(jupyter, "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=120", "--output", output, notebook.getFileName().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                jupyter,
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=120",
+                "--output",
+                output,
+                notebook.getFileName().toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
     pb.environment().put("JUPYTER_PATH", tmp.resolve("prefix/share/jupyter").toString());
     pb.environment().put("JUPYTER_DATA_DIR", tmp.resolve("data").toString());
@@ -106,11 +119,17 @@ class JupyterExecutionTest {
     return node.asText();
   }
 
-  /** Debian's jupyter first (the one CI installs), else one on the PATH; null when nbconvert is missing. */
+  /**
+   * Debian's jupyter first (the one CI installs), else one on the PATH; null when nbconvert is
+   * missing.
+   */
   static String findJupyter() {
     for (String candidate : List.of("/usr/bin/jupyter", "jupyter")) {
       try {
-        Process p = new ProcessBuilder(candidate, "nbconvert", "--version").redirectErrorStream(true).start();
+        Process p =
+            new ProcessBuilder(candidate, "nbconvert", "--version")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return candidate;

@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.kernel;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +52,8 @@ class WorkbenchKernelTest {
   /** Libraries keep per-thread state (PyTorch's autograd mode): all cells share one thread. */
   @Test
   void cellsRunOnOneThreadSoPerThreadStateSurvives() {
-    kernel.evalRaw("ThreadLocal<String> mode = new ThreadLocal<>();\nmode.set(\"set in an earlier cell\");\nThread first = Thread.currentThread();");
+    kernel.evalRaw(
+        "ThreadLocal<String> mode = new ThreadLocal<>();\nmode.set(\"set in an earlier cell\");\nThread first = Thread.currentThread();");
     assertEquals("set in an earlier cell", kernel.evalRaw("mode.get()"));
     assertEquals(true, kernel.evalRaw("Thread.currentThread() == first"));
   }
@@ -74,7 +74,9 @@ class WorkbenchKernelTest {
   @Test
   void aCompileErrorNamesTheLineAndMarksTheSymbol() {
     CompilationException e =
-        assertThrows(CompilationException.class, () -> kernel.evalRaw("int ok = 1;\n\nint bad = ok + missingName;"));
+        assertThrows(
+            CompilationException.class,
+            () -> kernel.evalRaw("int ok = 1;\n\nint bad = ok + missingName;"));
     assertTrue(e.getMessage().contains("cannot find symbol"), e.getMessage());
     List<String> tb = Tracebacks.of(e);
     assertEquals("line 3: error: cannot find symbol", tb.get(0));
@@ -85,19 +87,24 @@ class WorkbenchKernelTest {
   @Test
   void nothingAfterACompileErrorRuns() {
     kernel.evalRaw("int counter = 0;");
-    assertThrows(CompilationException.class, () -> kernel.evalRaw("counter++;\nnot java at all;\ncounter++;"));
+    assertThrows(
+        CompilationException.class,
+        () -> kernel.evalRaw("counter++;\nnot java at all;\ncounter++;"));
     assertEquals(1, kernel.evalRaw("counter"));
   }
 
   @Test
   void aRuntimeExceptionBecomesAnErrorWithTheCellsFrames() {
     kernel.evalRaw("int divide(int a, int b) { return a / b; }");
-    EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("int q = divide(1, 0);"));
+    EvaluationException e =
+        assertThrows(EvaluationException.class, () -> kernel.evalRaw("int q = divide(1, 0);"));
     assertEquals("java.lang.ArithmeticException: / by zero", e.getMessage());
     List<String> tb = Tracebacks.of(e);
     assertEquals("java.lang.ArithmeticException: / by zero", tb.get(0));
     assertTrue(tb.get(1).startsWith("\tat divide (snippet"), tb.toString());
-    assertTrue(tb.stream().noneMatch(l -> l.contains("jdk.jshell") || l.contains("reflect")), tb.toString());
+    assertTrue(
+        tb.stream().noneMatch(l -> l.contains("jdk.jshell") || l.contains("reflect")),
+        tb.toString());
     assertTrue(e.getStackTrace().length >= 2, "the reply's stack is the cell's");
   }
 
@@ -116,9 +123,13 @@ class WorkbenchKernelTest {
 
   @Test
   void badMagicsAreErrorsNamingTheLine(@TempDir Path dir) {
-    MagicException unknown = assertThrows(MagicException.class, () -> kernel.evalRaw("int z = 1;\n%maven a:b:1"));
-    assertTrue(unknown.getMessage().startsWith("line 2: %maven: unknown line magic"), unknown.getMessage());
-    MagicException missing = assertThrows(MagicException.class, () -> kernel.evalRaw("%jars " + dir + "/none/*.jar"));
+    MagicException unknown =
+        assertThrows(MagicException.class, () -> kernel.evalRaw("int z = 1;\n%maven a:b:1"));
+    assertTrue(
+        unknown.getMessage().startsWith("line 2: %maven: unknown line magic"),
+        unknown.getMessage());
+    MagicException missing =
+        assertThrows(MagicException.class, () -> kernel.evalRaw("%jars " + dir + "/none/*.jar"));
     assertTrue(missing.getMessage().contains("nothing matches"), missing.getMessage());
   }
 
@@ -142,7 +153,8 @@ class WorkbenchKernelTest {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> {
               try {
-                return kernel.evalRaw("System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }");
+                return kernel.evalRaw(
+                    "System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }");
               } catch (RuntimeException e) {
                 return e;
               }
@@ -161,8 +173,10 @@ class WorkbenchKernelTest {
   @Test
   void inspectShowsTheSignaturesAtTheCursor() {
     String code = "Math.max(";
-    org.dflib.jjava.jupyter.kernel.display.DisplayData d = kernel.inspect(code, code.length(), false);
-    String text = String.valueOf(d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.PLAIN));
+    org.dflib.jjava.jupyter.kernel.display.DisplayData d =
+        kernel.inspect(code, code.length(), false);
+    String text =
+        String.valueOf(d.getData(org.dflib.jjava.jupyter.kernel.display.common.Text.PLAIN));
     assertTrue(text.contains("int Math.max(int a, int b)"), text);
     assertTrue(text.contains("double Math.max(double a, double b)"), text);
   }

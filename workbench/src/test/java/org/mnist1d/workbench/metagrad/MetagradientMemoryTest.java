@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +9,20 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.nn.Scalars;
 
-/** Per-step recomputation keeps one step's graph alive, whatever T; nothing leaks into long-lived managers. */
+/**
+ * Per-step recomputation keeps one step's graph alive, whatever T; nothing leaks into long-lived
+ * managers.
+ */
 class MetagradientMemoryTest {
 
   private static Metagradient.Result run(NDManager m, int steps, int segment, Scalars c) {
     LearnedActivation act = new LearnedActivation(0, 6, 0.2);
     MlpLearner learner = new MlpLearner(6, 5, 4, act, 0.1);
-    InnerLoop loop = new InnerLoop(learner, InnerRmsProp.published(), LearningRate.fixed(0.05), steps, steps / 2);
+    InnerLoop loop =
+        new InnerLoop(
+            learner, InnerRmsProp.published(), LearningRate.fixed(0.05), steps, steps / 2);
     Batches data = Problems.data(m, 12, 6, 4, 4, 1);
     List<StepNoise> noise = Problems.noise(m, learner, steps, 2);
     NDArray theta0 = Problems.theta(m, learner, 3);
@@ -28,7 +32,8 @@ class MetagradientMemoryTest {
       data.at(t);
     }
     int before = m.getManagedArrays().size();
-    Metagradient.Result result = Metagradient.compute(loop, theta0, hyper, data, noise, segment, c, m);
+    Metagradient.Result result =
+        Metagradient.compute(loop, theta0, hyper, data, noise, segment, c, m);
     result.finalTheta().close();
     assertEquals(before, m.getManagedArrays().size(), "arrays left behind by the unrolled loop");
     return result;
@@ -36,7 +41,8 @@ class MetagradientMemoryTest {
 
   @Test
   void perStepRecomputationHoldsOneStepWhateverTheLength() {
-    try (NDManager m = NDManager.newBaseManager(); NDManager constants = NDManager.newBaseManager()) {
+    try (NDManager m = NDManager.newBaseManager();
+        NDManager constants = NDManager.newBaseManager()) {
       // constants are made lazily and kept by design: count them apart
       Scalars c = new Scalars(constants, Problems.F64);
       int shortLoop = run(m, 6, 1, c).peakSegmentArrays();

@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * Metagradients agree with central finite differences of the meta-loss (float64), for every inner
@@ -34,23 +33,40 @@ class MetagradientTest {
   }
 
   /** Meta-loss of a forward-only run with these hyperparameters. */
-  private static double metaLoss(NDManager m, InnerLoop loop, NDArray theta0, double[][] hyper, Batches data,
-      List<StepNoise> noise, Scalars c) {
+  private static double metaLoss(
+      NDManager m,
+      InnerLoop loop,
+      NDArray theta0,
+      double[][] hyper,
+      Batches data,
+      List<StepNoise> noise,
+      Scalars c) {
     try (NDManager run = m.newSubManager()) {
       return loop.run(theta0, Problems.hyper(run, hyper), data, noise, c, run).metaLoss();
     }
   }
 
   /** Central differences of the meta-loss in every coordinate of hyper[slot]. */
-  private static double[] finiteDifferences(NDManager m, InnerLoop loop, NDArray theta0, double[][] hyper, int slot,
-      Batches data, List<StepNoise> noise, Scalars c, double eps) {
+  private static double[] finiteDifferences(
+      NDManager m,
+      InnerLoop loop,
+      NDArray theta0,
+      double[][] hyper,
+      int slot,
+      Batches data,
+      List<StepNoise> noise,
+      Scalars c,
+      double eps) {
     double[] fd = new double[hyper[slot].length];
     for (int i = 0; i < fd.length; i++) {
       double[][] plus = copy(hyper);
       double[][] minus = copy(hyper);
       plus[slot][i] += eps;
       minus[slot][i] -= eps;
-      fd[i] = (metaLoss(m, loop, theta0, plus, data, noise, c) - metaLoss(m, loop, theta0, minus, data, noise, c)) / (2 * eps);
+      fd[i] =
+          (metaLoss(m, loop, theta0, plus, data, noise, c)
+                  - metaLoss(m, loop, theta0, minus, data, noise, c))
+              / (2 * eps);
     }
     return fd;
   }
@@ -86,13 +102,16 @@ class MetagradientTest {
       NDArray theta0 = Problems.theta(m, learner, 3);
       double[][] hyper = {{lr}};
 
-      Metagradient.Result result = Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
+      Metagradient.Result result =
+          Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
       double[] fd = finiteDifferences(m, loop, theta0, hyper, 0, data, noise, c, 1e-6);
 
       assertEquals(metaLoss(m, loop, theta0, hyper, data, noise, c), result.metaLoss(), 1e-12);
       assertTrue(Math.abs(fd[0]) > 1e-4, "the test problem must have a real gradient: " + fd[0]);
       double err = relativeError(result.gradients()[0], fd);
-      assertTrue(err < 1e-5, optimizer.name() + ": metagradient " + result.gradients()[0][0] + " vs FD " + fd[0]);
+      assertTrue(
+          err < 1e-5,
+          optimizer.name() + ": metagradient " + result.gradients()[0][0] + " vs FD " + fd[0]);
     }
   }
 
@@ -117,11 +136,20 @@ class MetagradientTest {
       NDArray theta0 = Problems.theta(m, learner, 6);
       double[][] hyper = {act.initialize(new SplittableRandom(7))};
 
-      Metagradient.Result result = Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
+      Metagradient.Result result =
+          Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
       double[] fd = finiteDifferences(m, loop, theta0, hyper, 0, data, noise, c, 1e-6);
 
       double err = relativeError(result.gradients()[0], fd);
-      assertTrue(err < 1e-5, optimizer.name() + ": relative error " + err + " " + java.util.Arrays.toString(result.gradients()[0]) + " vs " + java.util.Arrays.toString(fd));
+      assertTrue(
+          err < 1e-5,
+          optimizer.name()
+              + ": relative error "
+              + err
+              + " "
+              + java.util.Arrays.toString(result.gradients()[0])
+              + " vs "
+              + java.util.Arrays.toString(fd));
     }
   }
 
@@ -130,7 +158,8 @@ class MetagradientTest {
     try (NDManager m = NDManager.newBaseManager()) {
       Scalars c = new Scalars(m, Problems.F64);
       MlpLearner learner = new MlpLearner(6, 5, 4, ActivationFunctions.named("softplus"), 0.1);
-      InnerLoop loop = new InnerLoop(learner, new InnerSgd(), LearningRate.perStep(0), STEPS, WINDOW);
+      InnerLoop loop =
+          new InnerLoop(learner, new InnerSgd(), LearningRate.perStep(0), STEPS, WINDOW);
       Batches data = Problems.data(m, 12, 6, 4, 4, 8);
       List<StepNoise> noise = Problems.noise(m, learner, STEPS, 9);
       NDArray theta0 = Problems.theta(m, learner, 10);
@@ -138,7 +167,8 @@ class MetagradientTest {
       for (int t = 0; t < STEPS; t++) {
         hyper[0][t] = 0.2 + 0.02 * t;
       }
-      Metagradient.Result result = Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
+      Metagradient.Result result =
+          Metagradient.compute(loop, theta0, Problems.hyper(m, hyper), data, noise, 1, c, m);
       double[] fd = finiteDifferences(m, loop, theta0, hyper, 0, data, noise, c, 1e-6);
       assertTrue(relativeError(result.gradients()[0], fd) < 1e-5);
       // the last step's update happens after the last counted loss: it cannot matter
@@ -152,18 +182,22 @@ class MetagradientTest {
       Scalars c = new Scalars(m, Problems.F64);
       LearnedActivation act = new LearnedActivation(1, 6, 0.2);
       MlpLearner learner = new MlpLearner(6, 5, 4, act, 0.1);
-      InnerLoop loop = new InnerLoop(learner, InnerRmsProp.published(), LearningRate.learned(0), STEPS, WINDOW);
+      InnerLoop loop =
+          new InnerLoop(learner, InnerRmsProp.published(), LearningRate.learned(0), STEPS, WINDOW);
       Batches data = Problems.data(m, 12, 6, 4, 4, 11);
       List<StepNoise> noise = Problems.noise(m, learner, STEPS, 12);
       NDArray theta0 = Problems.theta(m, learner, 13);
-      NDList hyper = Problems.hyper(m, new double[] {0.05}, act.initialize(new SplittableRandom(14)));
+      NDList hyper =
+          Problems.hyper(m, new double[] {0.05}, act.initialize(new SplittableRandom(14)));
 
       Metagradient.Result perStep = Metagradient.compute(loop, theta0, hyper, data, noise, 1, c, m);
       for (int segment : new int[] {5, STEPS}) {
-        Metagradient.Result other = Metagradient.compute(loop, theta0, hyper, data, noise, segment, c, m);
+        Metagradient.Result other =
+            Metagradient.compute(loop, theta0, hyper, data, noise, segment, c, m);
         assertEquals(perStep.metaLoss(), other.metaLoss(), 1e-13);
         assertArrayEquals(perStep.losses(), other.losses(), 1e-13);
-        assertArrayEquals(perStep.finalTheta().toDoubleArray(), other.finalTheta().toDoubleArray(), 1e-13);
+        assertArrayEquals(
+            perStep.finalTheta().toDoubleArray(), other.finalTheta().toDoubleArray(), 1e-13);
         for (int i = 0; i < 2; i++) {
           assertArrayEquals(perStep.gradients()[i], other.gradients()[i], 1e-12);
         }
@@ -176,13 +210,25 @@ class MetagradientTest {
     try (NDManager m = NDManager.newBaseManager()) {
       Scalars c = new Scalars(m, Problems.F64);
       MlpLearner learner = new MlpLearner(6, 5, 4, ActivationFunctions.named("tanh"), 0.0);
-      InnerLoop loop = new InnerLoop(learner, new InnerSgd(), LearningRate.learned(0), STEPS, WINDOW);
+      InnerLoop loop =
+          new InnerLoop(learner, new InnerSgd(), LearningRate.learned(0), STEPS, WINDOW);
       Batches data = Problems.data(m, 12, 6, 4, 4, 1);
       List<StepNoise> noise = Problems.noise(m, learner, STEPS, 2);
       NDArray theta0 = Problems.theta(m, learner, 3);
       for (int segment : new int[] {1, STEPS}) {
-        Divergence d = org.junit.jupiter.api.Assertions.assertThrows(Divergence.class, () -> Metagradient.compute(loop,
-            theta0, Problems.hyper(m, new double[] {Double.NaN}), data, noise, segment, c, m));
+        Divergence d =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                Divergence.class,
+                () ->
+                    Metagradient.compute(
+                        loop,
+                        theta0,
+                        Problems.hyper(m, new double[] {Double.NaN}),
+                        data,
+                        noise,
+                        segment,
+                        c,
+                        m));
         assertEquals(1, d.innerStep()); // step 0's loss is taken before the first (NaN) update
         assertEquals("inner loss", d.quantity());
       }

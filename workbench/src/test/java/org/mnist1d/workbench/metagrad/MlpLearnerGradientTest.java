@@ -1,8 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.nn.Scalars;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +11,8 @@ import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
 
 /** The learner's explicit gradient equals DJL's own first-order autograd of its loss. */
 class MlpLearnerGradientTest {
@@ -25,7 +24,8 @@ class MlpLearnerGradientTest {
       Scalars c = new Scalars(m, Problems.F64);
       boolean learned = name.equals("learned");
       LearnedActivation act = new LearnedActivation(0, 7, 0.2);
-      MlpLearner learner = new MlpLearner(6, 5, 4, learned ? act : ActivationFunctions.named(name), 0.1);
+      MlpLearner learner =
+          new MlpLearner(6, 5, 4, learned ? act : ActivationFunctions.named(name), 0.1);
       Batches data = Problems.data(m, 9, 6, 4, 9, 3);
       SplittableRandom r = new SplittableRandom(11);
       NDList hyper = Problems.hyper(m, act.initialize(r));
@@ -42,7 +42,8 @@ class MlpLearnerGradientTest {
         gc.backward(loss);
       }
       assertEquals(autogradLoss, explicit.get(0).getDouble(), 1e-12);
-      assertArrayEquals(theta.getGradient().toDoubleArray(), explicit.get(1).toDoubleArray(), 1e-12);
+      assertArrayEquals(
+          theta.getGradient().toDoubleArray(), explicit.get(1).toDoubleArray(), 1e-12);
     }
   }
 

@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.nn.Scalars;
 
-/** The outer loop learns a learning rate, resumes from a saved state exactly, and reports divergence. */
+/**
+ * The outer loop learns a learning rate, resumes from a saved state exactly, and reports
+ * divergence.
+ */
 class OuterLoopTest {
 
   /** A tiny learning-rate metalearning problem (float64). */
@@ -27,8 +29,9 @@ class OuterLoopTest {
     NDArray theta0 = Problems.theta(m, learner, 3);
     return hyper -> {
       try (NDManager step = m.newSubManager()) {
-        Metagradient.Result r = Metagradient.compute(loop, theta0, Problems.hyper(step, hyper), data, noise,
-            Integer.MAX_VALUE, c, step);
+        Metagradient.Result r =
+            Metagradient.compute(
+                loop, theta0, Problems.hyper(step, hyper), data, noise, Integer.MAX_VALUE, c, step);
         return new OuterLoop.Outcome(r.metaLoss(), r.gradients(), Map.of());
       }
     };
@@ -40,14 +43,20 @@ class OuterLoopTest {
       OuterLoop.Problem p = problem(m);
       OuterLoop.State start = new OuterLoop.State(0, new double[][] {{0.05}}, new double[0][]);
       List<Double> losses = new ArrayList<>();
-      OuterLoop.State whole = OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.5), start, 8,
-          (k, h, o, next) -> losses.add(o.metaLoss()));
+      OuterLoop.State whole =
+          OuterLoop.run(
+              p,
+              OuterOptimizer.sgd(0.3, 0.5),
+              start,
+              8,
+              (k, h, o, next) -> losses.add(o.metaLoss()));
       assertTrue(losses.get(7) < losses.get(0), "the meta-loss must fall: " + losses);
 
       OuterLoop.State[] saved = new OuterLoop.State[1];
       OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.5), start, 3, (k, h, o, next) -> saved[0] = next);
       // a fresh optimiser, as after a restart: its momentum comes from the saved state
-      OuterLoop.State resumed = OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.5), saved[0], 8, (k, h, o, next) -> {});
+      OuterLoop.State resumed =
+          OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.5), saved[0], 8, (k, h, o, next) -> {});
       assertEquals(8, resumed.step());
       assertArrayEquals(whole.hyper()[0], resumed.hyper()[0], 0.0);
     }
@@ -58,9 +67,13 @@ class OuterLoopTest {
     try (NDManager m = NDManager.newBaseManager()) {
       OuterLoop.Problem p = problem(m);
       // an infinite learning rate: the first update makes the parameters non-finite
-      OuterLoop.State start = new OuterLoop.State(0, new double[][] {{Double.POSITIVE_INFINITY}}, new double[0][]);
-      OuterLoop.Diverged d = assertThrows(OuterLoop.Diverged.class,
-          () -> OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.0), start, 5, (k, h, o, next) -> {}));
+      OuterLoop.State start =
+          new OuterLoop.State(0, new double[][] {{Double.POSITIVE_INFINITY}}, new double[0][]);
+      OuterLoop.Diverged d =
+          assertThrows(
+              OuterLoop.Diverged.class,
+              () ->
+                  OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.0), start, 5, (k, h, o, next) -> {}));
       assertEquals(0, d.outerStep());
       assertTrue(d.getMessage().contains("inner step 1"), d.getMessage());
     }

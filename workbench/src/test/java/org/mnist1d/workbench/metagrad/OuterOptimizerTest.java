@@ -42,7 +42,10 @@ class OuterOptimizerTest {
     double[][] p = {{1.0, 1.0}};
     adam.step(p, new double[][] {{3.0, -0.002}});
     // mhat = g, vhat = g^2: the step is lr * g / (|g| + eps)
-    assertArrayEquals(new double[] {1.0 - 0.01 * 3 / (3 + 1e-8), 1.0 + 0.01 * 0.002 / (0.002 + 1e-8)}, p[0], 1e-15);
+    assertArrayEquals(
+        new double[] {1.0 - 0.01 * 3 / (3 + 1e-8), 1.0 + 0.01 * 0.002 / (0.002 + 1e-8)},
+        p[0],
+        1e-15);
   }
 
   @Test
@@ -58,11 +61,13 @@ class OuterOptimizerTest {
   @Test
   void stateRoundTripContinuesIdentically() {
     for (boolean useAdam : new boolean[] {false, true}) {
-      OuterOptimizer a = useAdam ? OuterOptimizer.adam(0.1, 0.9, 0.999, 1e-8) : OuterOptimizer.sgd(0.1, 0.9);
+      OuterOptimizer a =
+          useAdam ? OuterOptimizer.adam(0.1, 0.9, 0.999, 1e-8) : OuterOptimizer.sgd(0.1, 0.9);
       double[][] p = {{1.0, 2.0}};
       a.step(p, new double[][] {{0.3, -0.1}});
       a.step(p, new double[][] {{0.2, 0.4}});
-      OuterOptimizer b = useAdam ? OuterOptimizer.adam(0.1, 0.9, 0.999, 1e-8) : OuterOptimizer.sgd(0.1, 0.9);
+      OuterOptimizer b =
+          useAdam ? OuterOptimizer.adam(0.1, 0.9, 0.999, 1e-8) : OuterOptimizer.sgd(0.1, 0.9);
       b.restore(a.state());
       double[][] q = {p[0].clone()};
       a.step(p, new double[][] {{-0.5, 0.7}});

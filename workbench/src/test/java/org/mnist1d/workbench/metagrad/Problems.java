@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.ArrayValues;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mnist1d.workbench.nn.ArrayValues;
 
 /** Tiny random problems for the metagradient tests (float64). */
 final class Problems {

@@ -1,7 +1,5 @@
 package org.mnist1d.workbench.metagrad;
 
-import org.mnist1d.workbench.nn.Scalars;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
  * The forward-mode learning-rate metagradient agrees with central finite differences and with
@@ -25,22 +24,29 @@ class SgdLearningRateTangentTest {
   private record Problem(InnerLoop loop, NDArray theta0, Batches data, List<StepNoise> noise) {
     static Problem of(NDManager m, int window, double hiddenNoise) {
       MlpLearner learner = new MlpLearner(6, 5, 4, ActivationFunctions.named("tanh"), hiddenNoise);
-      InnerLoop loop = new InnerLoop(learner, new InnerSgd(), LearningRate.learned(0), STEPS, window);
-      return new Problem(loop, Problems.theta(m, learner, 3), Problems.data(m, 12, 6, 4, 4, 1),
+      InnerLoop loop =
+          new InnerLoop(learner, new InnerSgd(), LearningRate.learned(0), STEPS, window);
+      return new Problem(
+          loop,
+          Problems.theta(m, learner, 3),
+          Problems.data(m, 12, 6, 4, 4, 1),
           Problems.noise(m, learner, STEPS, 2));
     }
 
     SgdLearningRateTangent.Result forward(double lr, Scalars c) {
-      return new SgdLearningRateTangent(loop, data, theta0.getManager()).compute(theta0, lr, noise, c);
+      return new SgdLearningRateTangent(loop, data, theta0.getManager())
+          .compute(theta0, lr, noise, c);
     }
 
     Metagradient.Result reverse(NDManager m, double lr, Scalars c) {
-      return Metagradient.compute(loop, theta0, Problems.hyper(m, new double[] {lr}), data, noise, 1, c, m);
+      return Metagradient.compute(
+          loop, theta0, Problems.hyper(m, new double[] {lr}), data, noise, 1, c, m);
     }
 
     double metaLoss(NDManager m, double lr, Scalars c) {
       try (NDManager run = m.newSubManager()) {
-        return loop.run(theta0, Problems.hyper(run, new double[] {lr}), data, noise, c, run).metaLoss();
+        return loop.run(theta0, Problems.hyper(run, new double[] {lr}), data, noise, c, run)
+            .metaLoss();
       }
     }
   }
@@ -56,7 +62,9 @@ class SgdLearningRateTangentTest {
       double eps = 1e-6;
       double fd = (p.metaLoss(m, lr + eps, c) - p.metaLoss(m, lr - eps, c)) / (2 * eps);
       assertTrue(Math.abs(fd) > 1e-4, "the test problem must have a real gradient: " + fd);
-      assertTrue(Math.abs(forward.gradient() - fd) < 1e-5 * Math.abs(fd), forward.gradient() + " vs FD " + fd);
+      assertTrue(
+          Math.abs(forward.gradient() - fd) < 1e-5 * Math.abs(fd),
+          forward.gradient() + " vs FD " + fd);
 
       Metagradient.Result reverse = p.reverse(m, lr, c);
       double scale = Math.abs(reverse.gradients()[0][0]);
@@ -71,11 +79,16 @@ class SgdLearningRateTangentTest {
     try (NDManager m = NDManager.newBaseManager()) {
       Scalars c = new Scalars(m, Problems.F64);
       Problem p = Problem.of(m, STEPS, 0);
-      InnerLoop momentum = new InnerLoop(p.loop().learner(), new InnerMomentum(0.9), LearningRate.learned(0), STEPS, STEPS);
-      assertThrows(IllegalArgumentException.class, () -> new SgdLearningRateTangent(momentum, p.data(), m));
+      InnerLoop momentum =
+          new InnerLoop(
+              p.loop().learner(), new InnerMomentum(0.9), LearningRate.learned(0), STEPS, STEPS);
+      assertThrows(
+          IllegalArgumentException.class, () -> new SgdLearningRateTangent(momentum, p.data(), m));
       MlpLearner relu = new MlpLearner(6, 5, 4, ActivationFunctions.named("relu"), 0);
-      InnerLoop reluLoop = new InnerLoop(relu, new InnerSgd(), LearningRate.learned(0), STEPS, STEPS);
-      assertThrows(IllegalArgumentException.class, () -> new SgdLearningRateTangent(reluLoop, p.data(), m));
+      InnerLoop reluLoop =
+          new InnerLoop(relu, new InnerSgd(), LearningRate.learned(0), STEPS, STEPS);
+      assertThrows(
+          IllegalArgumentException.class, () -> new SgdLearningRateTangent(reluLoop, p.data(), m));
     }
   }
 

@@ -10,11 +10,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
-/** The PyTorch engine loads from the bundled natives with downloads forbidden, and differentiates. */
+/**
+ * The PyTorch engine loads from the bundled natives with downloads forbidden, and differentiates.
+ */
 class EngineOfflineTest {
   @Test
   void loadsOfflineAndComputesAGradient() {
-    assertEquals("true", System.getProperty("ai.djl.offline"), "tests must run with -Dai.djl.offline=true");
+    assertEquals(
+        "true", System.getProperty("ai.djl.offline"), "tests must run with -Dai.djl.offline=true");
     Engine engine = Engine.getInstance();
     assertEquals("PyTorch", engine.getEngineName());
     try (NDManager m = NDManager.newBaseManager()) {

@@ -17,9 +17,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The paper's four models: sizes, shapes, initialisation, and gradients against finite differences. */
+/**
+ * The paper's four models: sizes, shapes, initialisation, and gradients against finite differences.
+ */
 class ModelsTest {
-  private static final Map<String, Long> COUNTS = Map.of("logistic", 410L, "mlp", 15210L, "cnn", 5210L, "gru", 5134L);
+  private static final Map<String, Long> COUNTS =
+      Map.of("logistic", 410L, "mlp", 15210L, "cnn", 5210L, "gru", 5134L);
 
   @ParameterizedTest
   @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
@@ -36,7 +39,10 @@ class ModelsTest {
       }
       assertTrue(init.get(i).length < 10 || max > 0.8 * bound, "values fill the range");
     }
-    assertEquals(1 / Math.sqrt(40), model.parameters().get(0).initBound(), name.equals("gru") || name.equals("cnn") ? 1 : 1e-15);
+    assertEquals(
+        1 / Math.sqrt(40),
+        model.parameters().get(0).initBound(),
+        name.equals("gru") || name.equals("cnn") ? 1 : 1e-15);
     try (NDManager m = NDManager.newBaseManager()) {
       NDList p = Initialization.arrays(model, init, m, DataType.FLOAT32);
       NDArray logits = model.forward(p, m.randomNormal(new Shape(7, 40)));
@@ -56,7 +62,8 @@ class ModelsTest {
         xs[i] = random.nextGaussian();
       }
       NDArray x = ArrayValues.of(m, xs, new Shape(3, 40), DataType.FLOAT64);
-      NDArray targets = ArrayValues.of(m, oneHot(new int[] {1, 4, 9}), new Shape(3, 10), DataType.FLOAT64);
+      NDArray targets =
+          ArrayValues.of(m, oneHot(new int[] {1, 4, 9}), new Shape(3, 10), DataType.FLOAT64);
       List<double[]> init = Initialization.values(model, 11);
       NDList params = Initialization.arrays(model, init, m, DataType.FLOAT64);
       params.forEach(p -> p.setRequiresGradient(true));
@@ -73,13 +80,25 @@ class ModelsTest {
           double up = lossAt(model, init, t, i, h, x, targets, m);
           double down = lossAt(model, init, t, i, -h, x, targets, m);
           double fd = (up - down) / (2 * h);
-          assertEquals(fd, grad[i], 1e-6 + 1e-5 * Math.abs(fd), name + " " + model.parameters().get(t).name() + "[" + i + "]");
+          assertEquals(
+              fd,
+              grad[i],
+              1e-6 + 1e-5 * Math.abs(fd),
+              name + " " + model.parameters().get(t).name() + "[" + i + "]");
         }
       }
     }
   }
 
-  private static double lossAt(Model model, List<double[]> init, int t, int i, double h, NDArray x, NDArray targets, NDManager m) {
+  private static double lossAt(
+      Model model,
+      List<double[]> init,
+      int t,
+      int i,
+      double h,
+      NDArray x,
+      NDArray targets,
+      NDManager m) {
     double[] copy = init.get(t).clone();
     copy[i] += h;
     List<double[]> moved = new java.util.ArrayList<>(init);
@@ -108,6 +127,7 @@ class ModelsTest {
   @ValueSource(strings = {"logistic", "cnn"})
   void sameSeedSameParameters(String name) {
     Model model = Models.named(name, 40, 10);
-    assertArrayEquals(Initialization.values(model, 5).get(0), Initialization.values(model, 5).get(0));
+    assertArrayEquals(
+        Initialization.values(model, 5).get(0), Initialization.values(model, 5).get(0));
   }
 }

@@ -25,13 +25,17 @@ import org.junit.jupiter.api.Test;
  */
 class NoJavaNumbersInArithmeticTest {
   /** A numeric literal, a cast to a number type, or a CONSTANT_NAME as the argument. */
-  static final Pattern NUMBER_ARGUMENT = Pattern.compile(
-      "\\.(add|sub|mul|div|pow|maximum|minimum|rsub|rdiv|addi|subi|muli|divi)\\(\\s*"
-          + "(-?\\d|\\((float|double|int|long)\\)|[A-Z][A-Z0-9_]+\\s*\\)|Math\\.|\\d*\\.\\d)");
+  static final Pattern NUMBER_ARGUMENT =
+      Pattern.compile(
+          "\\.(add|sub|mul|div|pow|maximum|minimum|rsub|rdiv|addi|subi|muli|divi)\\(\\s*"
+              + "(-?\\d|\\((float|double|int|long)\\)|[A-Z][A-Z0-9_]+\\s*\\)|Math\\.|\\d*\\.\\d)");
 
   @Test
   void differentiablePackagesPassNoJavaNumbers() throws Exception {
-    Path src = Path.of(System.getProperty("project.root", ".."), "workbench/src/main/java/org/mnist1d/workbench");
+    Path src =
+        Path.of(
+            System.getProperty("project.root", ".."),
+            "workbench/src/main/java/org/mnist1d/workbench");
     if (!Files.isDirectory(src)) {
       src = Path.of("src/main/java/org/mnist1d/workbench");
     }
@@ -57,10 +61,20 @@ class NoJavaNumbersInArithmeticTest {
 
   @Test
   void thePatternCatchesTheForbiddenForms() {
-    for (String bad : List.of("x.mul(2)", "x.add(0.5)", "x.div((float) n)", "x.pow(TWO)", "x.sub(-1)", "x.mul(Math.PI)", "y.mul(.5)")) {
+    for (String bad :
+        List.of(
+            "x.mul(2)",
+            "x.add(0.5)",
+            "x.div((float) n)",
+            "x.pow(TWO)",
+            "x.sub(-1)",
+            "x.mul(Math.PI)",
+            "y.mul(.5)")) {
       assertTrue(NUMBER_ARGUMENT.matcher(bad).find(), bad);
     }
-    for (String ok : List.of("x.mul(c.of(2))", "x.add(bias)", "x.mul(Constants.like(x, 2))", "x.sub(h.get(0))")) {
+    for (String ok :
+        List.of(
+            "x.mul(c.of(2))", "x.add(bias)", "x.mul(Constants.like(x, 2))", "x.sub(h.get(0))")) {
       assertTrue(!NUMBER_ARGUMENT.matcher(ok).find(), ok);
     }
   }
@@ -71,7 +85,10 @@ class NoJavaNumbersInArithmeticTest {
       NDArray x = m.create(new float[] {1f, 2f, 3f});
       x.setRequiresGradient(true);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray y = x.mul(Constants.scalar(m, 0.5, DataType.FLOAT32)).pow(Constants.scalar(m, 3, DataType.FLOAT32)).sum();
+        NDArray y =
+            x.mul(Constants.scalar(m, 0.5, DataType.FLOAT32))
+                .pow(Constants.scalar(m, 3, DataType.FLOAT32))
+                .sum();
         for (int i = 0; i < 5; i++) {
           System.gc();
           byte[][] churn = new byte[64][];

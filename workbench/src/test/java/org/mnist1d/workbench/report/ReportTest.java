@@ -1,9 +1,5 @@
 package org.mnist1d.workbench.report;
 
-import org.mnist1d.workbench.experiment.ConfigError;
-import org.mnist1d.workbench.base.UserError;
-import org.mnist1d.workbench.config.YamlReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.config.YamlReader;
+import org.mnist1d.workbench.experiment.ConfigError;
 import tech.tablesaw.api.Table;
 
 /** Reports built from fixture run directories: tables, charts, files, and the page in a browser. */
@@ -24,11 +23,20 @@ class ReportTest {
   @TempDir Path tmp;
 
   /** A fake finished run: summary with params and results, and a metrics curve. */
-  private void run(String name, String model, boolean shuffle, double acc, int seed) throws Exception {
+  private void run(String name, String model, boolean shuffle, double acc, int seed)
+      throws Exception {
     Path d = Files.createDirectories(tmp.resolve("runs").resolve(name));
-    Files.writeString(d.resolve("summary.json"), String.format(Locale.ROOT,
-        "{\"status\":\"done\",\"experiment\":\"classification\",\"params\":{\"model\":\"%s\",\"shuffle\":%s,\"seed\":%d},"
-            + "\"results\":{\"test_acc\":%s,\"nested\":{\"x\":1}}}", model, shuffle, seed, acc, seed));
+    Files.writeString(
+        d.resolve("summary.json"),
+        String.format(
+            Locale.ROOT,
+            "{\"status\":\"done\",\"experiment\":\"classification\",\"params\":{\"model\":\"%s\",\"shuffle\":%s,\"seed\":%d},"
+                + "\"results\":{\"test_acc\":%s,\"nested\":{\"x\":1}}}",
+            model,
+            shuffle,
+            seed,
+            acc,
+            seed));
     StringBuilder m = new StringBuilder("step,test_acc\n");
     for (int s = 0; s <= 4; s++) {
       m.append(s * 10).append(',').append(acc * s / 4).append('\n');
@@ -49,20 +57,22 @@ class ReportTest {
     return ReportSpec.parse(YamlReader.parse("r.yaml", new StringReader(yaml)));
   }
 
-  private static final String SPEC = String.join("\n",
-      "title: Benchmark",
-      "sources: [{name: all, glob: 'runs/*'}]",
-      "tables:",
-      "  - {name: acc, from: summary, pivot: {rows: params.model, columns: params.shuffle, values: results.test_acc},",
-      "     sort: [params.model], reference: {mlp: '68 / 68', cnn: '94 / 56'}}",
-      "  - {name: stats, from: summary, where: {params.shuffle: 'false'}, group_by: [params.model],",
-      "     aggregate: {results.test_acc: [mean, std, count]}, sort: [-params.model]}",
-      "  - {name: picked, from: summary, select: [run, results.nested.x], sort: [-run]}",
-      "charts:",
-      "  - {name: curves, type: line, from: metrics, where: {params.shuffle: 'false'}, x: step, y: [test_acc], series: run}",
-      "  - {name: bars, type: bar, from: acc, x: params.model, y: ['false', 'true']}",
-      "  - {name: dots, type: scatter, from: summary, x: params.seed, y: results.test_acc, series: params.model}",
-      "");
+  private static final String SPEC =
+      String.join(
+          "\n",
+          "title: Benchmark",
+          "sources: [{name: all, glob: 'runs/*'}]",
+          "tables:",
+          "  - {name: acc, from: summary, pivot: {rows: params.model, columns: params.shuffle, values: results.test_acc},",
+          "     sort: [params.model], reference: {mlp: '68 / 68', cnn: '94 / 56'}}",
+          "  - {name: stats, from: summary, where: {params.shuffle: 'false'}, group_by: [params.model],",
+          "     aggregate: {results.test_acc: [mean, std, count]}, sort: [-params.model]}",
+          "  - {name: picked, from: summary, select: [run, results.nested.x], sort: [-run]}",
+          "charts:",
+          "  - {name: curves, type: line, from: metrics, where: {params.shuffle: 'false'}, x: step, y: [test_acc], series: run}",
+          "  - {name: bars, type: bar, from: acc, x: params.model, y: ['false', 'true']}",
+          "  - {name: dots, type: scatter, from: summary, x: params.seed, y: results.test_acc, series: params.model}",
+          "");
 
   @Test
   void tablesAreComputedWithTablesaw() throws Exception {
@@ -80,7 +90,8 @@ class ReportTest {
     Table stats = r.tables().get(1);
     assertEquals("mlp", stats.getString(0, "params.model"));
     assertEquals(67.0, stats.doubleColumn("Mean [results.test_acc]").get(0));
-    assertEquals(Math.sqrt(2), stats.doubleColumn("Std. Deviation [results.test_acc]").get(0), 1e-12);
+    assertEquals(
+        Math.sqrt(2), stats.doubleColumn("Std. Deviation [results.test_acc]").get(0), 1e-12);
     assertEquals(2.0, stats.doubleColumn("Count [results.test_acc]").get(0));
     assertEquals(List.of("run", "results.nested.x"), r.tables().get(2).columnNames());
     assertEquals("e", r.tables().get(2).getString(0, "run"));
@@ -90,7 +101,11 @@ class ReportTest {
   @Test
   void sourcesFilterOnParams() throws Exception {
     fixtures();
-    Report r = ReportBuilder.build(spec("sources: [{glob: 'runs/*', where: {model: cnn}}]\ntables: [{name: t, from: summary}]\n"), tmp);
+    Report r =
+        ReportBuilder.build(
+            spec(
+                "sources: [{glob: 'runs/*', where: {model: cnn}}]\ntables: [{name: t, from: summary}]\n"),
+            tmp);
     assertEquals(2, r.runs());
     assertEquals(2, r.tables().get(0).rowCount());
   }
@@ -115,30 +130,60 @@ class ReportTest {
   @Test
   void mistakesAreNamed() throws Exception {
     fixtures();
-    ConfigError e = assertThrows(ConfigError.class, () -> spec("sources: [{glob: x}]\ntables: [{name: t, agregate: {}}]\n"));
-    assertEquals("r.yaml:2:20: tables.agregate: unknown key (did you mean 'aggregate'?); expected one of name, from, source, where, "
-        + "select, group_by, aggregate, pivot, sort, reference", e.getMessage());
-    ConfigError f = assertThrows(ConfigError.class,
-        () -> spec("sources: [{glob: x}]\ntables: [{name: t, aggregate: {a: [avg]}}]\n"));
-    assertTrue(f.getMessage().startsWith("r.yaml:2:35: tables.t.aggregate.a: unknown aggregate 'avg'"), f.getMessage());
-    UserError g = assertThrows(UserError.class, () -> ReportBuilder.build(
-        spec("sources: [{glob: 'runs/*'}]\ntables: [{name: t, select: [results.test_ac]}]\n"), tmp));
-    assertTrue(g.getMessage().startsWith("report: tables.t.select: no column 'results.test_ac' (did you mean 'results.test_acc'?)"),
+    ConfigError e =
+        assertThrows(
+            ConfigError.class,
+            () -> spec("sources: [{glob: x}]\ntables: [{name: t, agregate: {}}]\n"));
+    assertEquals(
+        "r.yaml:2:20: tables.agregate: unknown key (did you mean 'aggregate'?); expected one of name, from, source, where, "
+            + "select, group_by, aggregate, pivot, sort, reference",
+        e.getMessage());
+    ConfigError f =
+        assertThrows(
+            ConfigError.class,
+            () -> spec("sources: [{glob: x}]\ntables: [{name: t, aggregate: {a: [avg]}}]\n"));
+    assertTrue(
+        f.getMessage().startsWith("r.yaml:2:35: tables.t.aggregate.a: unknown aggregate 'avg'"),
+        f.getMessage());
+    UserError g =
+        assertThrows(
+            UserError.class,
+            () ->
+                ReportBuilder.build(
+                    spec(
+                        "sources: [{glob: 'runs/*'}]\ntables: [{name: t, select: [results.test_ac]}]\n"),
+                    tmp));
+    assertTrue(
+        g.getMessage()
+            .startsWith(
+                "report: tables.t.select: no column 'results.test_ac' (did you mean 'results.test_acc'?)"),
         g.getMessage());
-    UserError h = assertThrows(UserError.class, () -> ReportBuilder.build(spec("sources: [{glob: 'nothing/*'}]\n"), tmp));
+    UserError h =
+        assertThrows(
+            UserError.class,
+            () -> ReportBuilder.build(spec("sources: [{glob: 'nothing/*'}]\n"), tmp));
     assertTrue(h.getMessage().contains("no run directories matched [nothing/*]"), h.getMessage());
   }
 
   @Test
   void numbersLineUpWithinAColumn() {
-    Table t = Table.create("t",
-        tech.tablesaw.api.StringColumn.create("model", "mlp", "cnn"),
-        tech.tablesaw.api.DoubleColumn.create("acc", 32.3, 62.0),
-        tech.tablesaw.api.DoubleColumn.create("loss", 1.7075514620542527, 1.7),
-        tech.tablesaw.api.DoubleColumn.create("count", 410, 15210),
-        tech.tablesaw.api.DoubleColumn.create("ms", 12345.67, 2.5));
-    assertEquals(String.join("\n", "| model | acc | loss | count | ms |", "|---|---:|---:|---:|---:|",
-        "| mlp | 32.3 | 1.708 | 410 | 12345.7 |", "| cnn | 62.0 | 1.700 | 15210 | 2.5 |", ""), TableFormats.markdown(t));
+    Table t =
+        Table.create(
+            "t",
+            tech.tablesaw.api.StringColumn.create("model", "mlp", "cnn"),
+            tech.tablesaw.api.DoubleColumn.create("acc", 32.3, 62.0),
+            tech.tablesaw.api.DoubleColumn.create("loss", 1.7075514620542527, 1.7),
+            tech.tablesaw.api.DoubleColumn.create("count", 410, 15210),
+            tech.tablesaw.api.DoubleColumn.create("ms", 12345.67, 2.5));
+    assertEquals(
+        String.join(
+            "\n",
+            "| model | acc | loss | count | ms |",
+            "|---|---:|---:|---:|---:|",
+            "| mlp | 32.3 | 1.708 | 410 | 12345.7 |",
+            "| cnn | 62.0 | 1.700 | 15210 | 2.5 |",
+            ""),
+        TableFormats.markdown(t));
   }
 
   @Test
@@ -159,15 +204,29 @@ class ReportTest {
     assumeTrue(chromium != null, "chromium is not installed (CI installs it)");
     fixtures();
     Path html = ReportWriter.write(ReportBuilder.build(spec(SPEC), tmp), tmp.resolve("out"));
-    Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + tmp.resolve("profile"),
-        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString())
-        .redirectError(tmp.resolve("console.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--user-data-dir=" + tmp.resolve("profile"),
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                html.toUri().toString())
+            .redirectError(tmp.resolve("console.log").toFile())
+            .start();
     String dom = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     String console = Files.readString(tmp.resolve("console.log"));
-    assertTrue(dom.contains("data-charts-rendered=\"3/3\""), "every chart rendered: " + dom.substring(0, Math.min(300, dom.length())));
+    assertTrue(
+        dom.contains("data-charts-rendered=\"3/3\""),
+        "every chart rendered: " + dom.substring(0, Math.min(300, dom.length())));
     for (String line : console.lines().toList()) {
-      boolean pageError = line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("Failed to load");
+      boolean pageError =
+          line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("Failed to load");
       assertTrue(!pageError, "console error: " + line);
     }
   }

@@ -1,12 +1,5 @@
 package org.mnist1d.workbench.train;
 
-import org.mnist1d.io.DatasetCache;
-import org.mnist1d.Mnist1dArgs;
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
-import org.mnist1d.PositionShuffle;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +10,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.PositionShuffle;
+import org.mnist1d.io.DatasetCache;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
 
 /** Adam against a hand-computed step; training learns, is deterministic, and resumes exactly. */
 class TrainingTest {
-  private static final Mnist1dData DATA = DatasetCache.atDefaultLocation().get(Mnist1dArgs.defaults());
+  private static final Mnist1dData DATA =
+      DatasetCache.atDefaultLocation().get(Mnist1dArgs.defaults());
 
   @Test
   void adamMatchesTorchFormulaByHand() {
@@ -66,8 +66,18 @@ class TrainingTest {
 
   private static TrainingRun run(NDManager m, String model, long seed) {
     Model net = Models.named(model, 40, 10);
-    return new TrainingRun(net, m, DATA.x(), DATA.y(), DATA.xTest(), DATA.yTest(), 100, "adam", 0.01,
-        TrainingRun.initial(net, seed), DataType.FLOAT32);
+    return new TrainingRun(
+        net,
+        m,
+        DATA.x(),
+        DATA.y(),
+        DATA.xTest(),
+        DATA.yTest(),
+        100,
+        "adam",
+        0.01,
+        TrainingRun.initial(net, seed),
+        DataType.FLOAT32);
   }
 
   @Test
@@ -80,7 +90,9 @@ class TrainingTest {
       }
       TrainingRun.Evaluation after = a.evaluate();
       assertTrue(before.testAcc() < 20, "untrained: " + before);
-      assertTrue(after.testAcc() > 40 && after.trainLoss() < before.trainLoss() - 0.5, "trained: " + after);
+      assertTrue(
+          after.testAcc() > 40 && after.trainLoss() < before.trainLoss() - 0.5,
+          "trained: " + after);
       TrainingRun b = run(m, "mlp", 42);
       for (int i = 0; i < 300; i++) {
         b.update();

@@ -1,19 +1,18 @@
 package org.mnist1d.workbench.train;
 
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
 
 /**
  * PyTorch keeps its autograd mode per thread, and DJL turns it off only on the thread that loaded
- * the engine. A notebook kernel may call each step from another thread: training must not depend
- * on which thread runs it.
+ * the engine. A notebook kernel may call each step from another thread: training must not depend on
+ * which thread runs it.
  */
 class TrainingThreadsTest {
 
@@ -34,10 +33,23 @@ class TrainingThreadsTest {
     assertArrayEquals(sameThread, freshThreads, 1e-6);
   }
 
-  private static double[] losses(Model model, double[][] x, int[] y, boolean freshThreads) throws Exception {
+  private static double[] losses(Model model, double[][] x, int[] y, boolean freshThreads)
+      throws Exception {
     double[] out = new double[12];
     try (NDManager m = NDManager.newBaseManager();
-        TrainingRun run = new TrainingRun(model, m, x, y, x, y, 50, "adam", 0.01, TrainingRun.initial(model, 1), DataType.FLOAT32)) {
+        TrainingRun run =
+            new TrainingRun(
+                model,
+                m,
+                x,
+                y,
+                x,
+                y,
+                50,
+                "adam",
+                0.01,
+                TrainingRun.initial(model, 1),
+                DataType.FLOAT32)) {
       for (int s = 0; s < out.length; s++) {
         int step = s;
         if (freshThreads) {

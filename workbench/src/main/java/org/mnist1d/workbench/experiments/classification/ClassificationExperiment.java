@@ -1,19 +1,5 @@
 package org.mnist1d.workbench.experiments.classification;
 
-import org.mnist1d.workbench.experiment.Checkpoint;
-import org.mnist1d.workbench.experiment.Checks;
-import org.mnist1d.workbench.experiment.Config;
-import org.mnist1d.workbench.experiment.Experiment;
-import org.mnist1d.workbench.experiment.MetricsLog;
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.nn.Models;
-import org.mnist1d.PositionShuffle;
-import org.mnist1d.workbench.experiment.Progress;
-import org.mnist1d.workbench.experiment.RunContext;
-import org.mnist1d.workbench.experiment.RunFailure;
-import org.mnist1d.workbench.train.TrainingRun;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
@@ -21,15 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.PositionShuffle;
+import org.mnist1d.workbench.experiment.Checkpoint;
+import org.mnist1d.workbench.experiment.Checks;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiment;
+import org.mnist1d.workbench.experiment.MetricsLog;
+import org.mnist1d.workbench.experiment.Progress;
+import org.mnist1d.workbench.experiment.RunContext;
+import org.mnist1d.workbench.experiment.RunFailure;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.workbench.train.TrainingRun;
 
 /**
  * Trains one of the paper's classifiers on MNIST-1D (shared/spec/experiments.md section 1),
- * optionally on shuffled positions, logging train/test loss and accuracy every few steps.
- * {@code classification} has the benchmark's defaults (6000 Adam steps); {@code quickstart} is the
- * same experiment, shortened to a few hundred steps.
+ * optionally on shuffled positions, logging train/test loss and accuracy every few steps. {@code
+ * classification} has the benchmark's defaults (6000 Adam steps); {@code quickstart} is the same
+ * experiment, shortened to a few hundred steps.
  */
 public class ClassificationExperiment implements Experiment {
-  static final List<String> COLUMNS = List.of("step", "train_loss", "train_acc", "test_loss", "test_acc");
+  static final List<String> COLUMNS =
+      List.of("step", "train_loss", "train_acc", "test_loss", "test_acc");
 
   private final String name;
   private final int steps;
@@ -43,7 +43,8 @@ public class ClassificationExperiment implements Experiment {
   }
 
   /** The same experiment under another name and defaults ({@link Quickstart}). */
-  protected ClassificationExperiment(String name, int steps, int evalEvery, int checkpointEvery, String reportTitle) {
+  protected ClassificationExperiment(
+      String name, int steps, int evalEvery, int checkpointEvery, String reportTitle) {
     this.name = name;
     this.steps = steps;
     this.evalEvery = evalEvery;
@@ -105,8 +106,19 @@ public class ClassificationExperiment implements Experiment {
     int checkpointEvery = c.integer("training.checkpoint_every");
     Model model = Models.named(c.string("model"), x[0].length, 10);
     try (NDManager m = NDManager.newBaseManager(ctx.device());
-        TrainingRun run = new TrainingRun(model, m, x, data.y(), xTest, data.yTest(), c.integer("training.batch"),
-            c.string("training.optimizer"), c.number("training.lr"), TrainingRun.initial(model, c.seed()), DataType.FLOAT32)) {
+        TrainingRun run =
+            new TrainingRun(
+                model,
+                m,
+                x,
+                data.y(),
+                xTest,
+                data.yTest(),
+                c.integer("training.batch"),
+                c.string("training.optimizer"),
+                c.number("training.lr"),
+                TrainingRun.initial(model, c.seed()),
+                DataType.FLOAT32)) {
       Optional<Checkpoint> from = ctx.resumeFrom();
       if (from.isPresent()) {
         List<double[]> snapshot = new ArrayList<>();
@@ -151,10 +163,14 @@ public class ClassificationExperiment implements Experiment {
     }
   }
 
-  /** One run: its final numbers and its curves (the sweep's table is configs/reports/classification.yaml). */
+  /**
+   * One run: its final numbers and its curves (the sweep's table is
+   * configs/reports/classification.yaml).
+   */
   @Override
   public Optional<String> defaultReport(Config config) {
-    return Optional.of(Experiment.resourceText(ClassificationExperiment.class, "run-report.yaml")
-        .replace("${title}", reportTitle));
+    return Optional.of(
+        Experiment.resourceText(ClassificationExperiment.class, "run-report.yaml")
+            .replace("${title}", reportTitle));
   }
 }

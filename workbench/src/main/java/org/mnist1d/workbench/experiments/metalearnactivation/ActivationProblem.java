@@ -1,20 +1,5 @@
 package org.mnist1d.workbench.experiments.metalearnactivation;
 
-import org.mnist1d.workbench.metagrad.ActivationFunction;
-import org.mnist1d.workbench.metagrad.ActivationFunctions;
-import org.mnist1d.workbench.nn.ArrayValues;
-import org.mnist1d.workbench.metagrad.Batches;
-import org.mnist1d.workbench.metagrad.InnerLoop;
-import org.mnist1d.workbench.metagrad.InnerRmsProp;
-import org.mnist1d.workbench.metagrad.LearnedActivation;
-import org.mnist1d.workbench.metagrad.LearningRate;
-import org.mnist1d.workbench.metagrad.Metagradient;
-import org.mnist1d.workbench.metagrad.MlpLearner;
-import org.mnist1d.Mnist1dData;
-import org.mnist1d.workbench.nn.Scalars;
-import org.mnist1d.workbench.metagrad.StepNoise;
-import org.mnist1d.workbench.nn.StepScope;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -23,24 +8,49 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.workbench.metagrad.ActivationFunction;
+import org.mnist1d.workbench.metagrad.ActivationFunctions;
+import org.mnist1d.workbench.metagrad.Batches;
+import org.mnist1d.workbench.metagrad.InnerLoop;
+import org.mnist1d.workbench.metagrad.InnerRmsProp;
+import org.mnist1d.workbench.metagrad.LearnedActivation;
+import org.mnist1d.workbench.metagrad.LearningRate;
+import org.mnist1d.workbench.metagrad.Metagradient;
+import org.mnist1d.workbench.metagrad.MlpLearner;
+import org.mnist1d.workbench.metagrad.StepNoise;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Scalars;
+import org.mnist1d.workbench.nn.StepScope;
 
 /**
- * The published activation metalearning setup: an MLP 40-128-10 whose hidden layer is
- * {@code act(z) + u} ({@code u} a noise row), trained by the RMSProp-like update for
- * {@code steps} steps of batch {@code batch}; the meta-loss is the mean of the last
- * {@code window} inner losses and the hyperparameters are the learned activation's.
+ * The published activation metalearning setup: an MLP 40-128-10 whose hidden layer is {@code act(z)
+ * + u} ({@code u} a noise row), trained by the RMSProp-like update for {@code steps} steps of batch
+ * {@code batch}; the meta-loss is the mean of the last {@code window} inner losses and the
+ * hyperparameters are the learned activation's.
  *
- * <p>Randomness, deterministic per seed: the inner initialisation comes from
- * {@code SplittableRandom(seed)}, the noise rows from {@code SplittableRandom(seed + 1)} and the
+ * <p>Randomness, deterministic per seed: the inner initialisation comes from {@code
+ * SplittableRandom(seed)}, the noise rows from {@code SplittableRandom(seed + 1)} and the
  * activation's initial parameters from {@code SplittableRandom(seed + 2)}; the inner ones are the
  * same at every outer step (the reference re-seeds its generator before each inner run, so its
  * noise repeats too). Evaluation draws one more noise row after the inner run's.
  */
 public final class ActivationProblem implements AutoCloseable {
   /** The setup's numbers; {@link #published()} gives the paper's. */
-  public record Settings(int hidden, int batch, int steps, int window, double innerLr, int activationWidth,
-      int testExamples, int segment, long seed, DataType type) {
-    /** MLP 40-128-10, batch 100, 301 steps, last 200 counted, lr 0.01, g 1-100-1, 500 test examples. */
+  public record Settings(
+      int hidden,
+      int batch,
+      int steps,
+      int window,
+      double innerLr,
+      int activationWidth,
+      int testExamples,
+      int segment,
+      long seed,
+      DataType type) {
+    /**
+     * MLP 40-128-10, batch 100, 301 steps, last 200 counted, lr 0.01, g 1-100-1, 500 test examples.
+     */
     public static Settings published() {
       return new Settings(128, 100, 301, 200, 0.01, 100, 500, 1, 0L, DataType.FLOAT32);
     }
@@ -88,7 +98,11 @@ public final class ActivationProblem implements AutoCloseable {
   }
 
   private InnerLoop loop(MlpLearner learner) {
-    return new InnerLoop(learner, InnerRmsProp.published(), LearningRate.fixed(settings.innerLr()), settings.steps(),
+    return new InnerLoop(
+        learner,
+        InnerRmsProp.published(),
+        LearningRate.fixed(settings.innerLr()),
+        settings.steps(),
         settings.window());
   }
 
@@ -97,19 +111,31 @@ public final class ActivationProblem implements AutoCloseable {
     return learned.initialize(new SplittableRandom(settings.seed() + 2));
   }
 
-  /** One inner run with the learned activation {@code params}, its metagradient and test accuracy. */
+  /**
+   * One inner run with the learned activation {@code params}, its metagradient and test accuracy.
+   */
   public OuterStep outerStep(double[] params) {
     try (NDManager step = manager.newSubManager()) {
       NDList hyper = new NDList(ArrayValues.vector(step, params, settings.type()));
       NDArray theta0 = initialTheta(step, learnedLearner);
-      Metagradient.Result r = Metagradient.compute(loop(learnedLearner), theta0, hyper, batches, noise,
-          settings.segment(), constants, step);
+      Metagradient.Result r =
+          Metagradient.compute(
+              loop(learnedLearner),
+              theta0,
+              hyper,
+              batches,
+              noise,
+              settings.segment(),
+              constants,
+              step);
       double acc = accuracy(learnedLearner, r.finalTheta(), hyper);
       return new OuterStep(r.metaLoss(), r.gradients()[0], r.losses(), acc);
     }
   }
 
-  /** One forward inner run with a fixed activation (a baseline): meta-loss, losses, test accuracy. */
+  /**
+   * One forward inner run with a fixed activation (a baseline): meta-loss, losses, test accuracy.
+   */
   public OuterStep baseline(String activation) {
     return baseline(ActivationFunctions.named(activation));
   }
@@ -119,8 +145,10 @@ public final class ActivationProblem implements AutoCloseable {
     MlpLearner learner = learner(activation);
     try (NDManager step = manager.newSubManager()) {
       NDArray theta0 = initialTheta(step, learner);
-      InnerLoop.InnerRun r = loop(learner).run(theta0, new NDList(), batches, noise, constants, step);
-      return new OuterStep(r.metaLoss(), new double[0], r.losses(), accuracy(learner, r.finalTheta(), new NDList()));
+      InnerLoop.InnerRun r =
+          loop(learner).run(theta0, new NDList(), batches, noise, constants, step);
+      return new OuterStep(
+          r.metaLoss(), new double[0], r.losses(), accuracy(learner, r.finalTheta(), new NDList()));
     }
   }
 
@@ -137,7 +165,8 @@ public final class ActivationProblem implements AutoCloseable {
   }
 
   private NDArray initialTheta(NDManager m, MlpLearner learner) {
-    return ArrayValues.vector(m, learner.initialize(new SplittableRandom(settings.seed())), settings.type());
+    return ArrayValues.vector(
+        m, learner.initialize(new SplittableRandom(settings.seed())), settings.type());
   }
 
   private double accuracy(MlpLearner learner, NDArray theta, NDList hyper) {
@@ -154,8 +183,11 @@ public final class ActivationProblem implements AutoCloseable {
     }
   }
 
-  /** The meta-loss, metagradient, inner losses and final test accuracy (percent) of one inner run. */
-  public record OuterStep(double metaLoss, double[] gradient, double[] losses, double testAccuracy) {
+  /**
+   * The meta-loss, metagradient, inner losses and final test accuracy (percent) of one inner run.
+   */
+  public record OuterStep(
+      double metaLoss, double[] gradient, double[] losses, double testAccuracy) {
     /** The last inner loss. */
     public double finalLoss() {
       return losses[losses.length - 1];

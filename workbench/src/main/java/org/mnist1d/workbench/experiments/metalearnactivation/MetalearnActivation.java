@@ -1,18 +1,5 @@
 package org.mnist1d.workbench.experiments.metalearnactivation;
 
-import org.mnist1d.workbench.metagrad.ActivationFunctions;
-import org.mnist1d.workbench.experiment.Checks;
-import org.mnist1d.workbench.experiment.Config;
-import org.mnist1d.workbench.experiment.Experiment;
-import org.mnist1d.workbench.figures.LineChart;
-import org.mnist1d.workbench.experiment.MetricsLog;
-import org.mnist1d.workbench.metagrad.OuterCheckpoints;
-import org.mnist1d.workbench.metagrad.OuterLoop;
-import org.mnist1d.workbench.metagrad.OuterOptimizer;
-import org.mnist1d.workbench.experiment.Progress;
-import org.mnist1d.workbench.experiment.RunContext;
-import org.mnist1d.workbench.experiment.RunFailure;
-
 import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,20 +15,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.mnist1d.workbench.experiment.Checks;
+import org.mnist1d.workbench.experiment.Config;
+import org.mnist1d.workbench.experiment.Experiment;
+import org.mnist1d.workbench.experiment.MetricsLog;
+import org.mnist1d.workbench.experiment.Progress;
+import org.mnist1d.workbench.experiment.RunContext;
+import org.mnist1d.workbench.experiment.RunFailure;
+import org.mnist1d.workbench.figures.LineChart;
+import org.mnist1d.workbench.metagrad.ActivationFunctions;
+import org.mnist1d.workbench.metagrad.OuterCheckpoints;
+import org.mnist1d.workbench.metagrad.OuterLoop;
+import org.mnist1d.workbench.metagrad.OuterOptimizer;
 
 /**
  * {@code metalearn-activation}: learn the inner MLP's activation {@code elu + 0.2 g} by exact
- * metagradients through the unrolled RMSProp loop (shared/spec/experiments.md section 3), then
- * run the six baselines and a piecewise-linear fit of the learned curve.
+ * metagradients through the unrolled RMSProp loop (shared/spec/experiments.md section 3), then run
+ * the six baselines and a piecewise-linear fit of the learned curve.
  *
- * <p>Besides metrics.csv the run writes {@code activation.csv} (the learned function at 100
- * points of [-5, 5] per outer step) and {@code report/activation_evolution.png}, {@code report/fit.png}.
+ * <p>Besides metrics.csv the run writes {@code activation.csv} (the learned function at 100 points
+ * of [-5, 5] per outer step) and {@code report/activation_evolution.png}, {@code report/fit.png}.
  */
 public final class MetalearnActivation implements Experiment {
   /** The hyperparameters' name in checkpoints: the learned activation's parameter vector. */
   private static final List<String> HYPER = List.of("activation");
 
-  static final List<String> COLUMNS = List.of("outer_step", "meta_loss", "final_inner_loss", "test_acc", "metagradient_norm");
+  static final List<String> COLUMNS =
+      List.of("outer_step", "meta_loss", "final_inner_loss", "test_acc", "metagradient_norm");
   static final double[] GRID = grid(100);
 
   static double[] grid(int n) {
@@ -88,12 +88,22 @@ public final class MetalearnActivation implements Experiment {
 
   @Override
   public void check(Config c) {
-    for (String k : List.of("inner.hidden", "inner.batch", "inner.steps", "inner.meta_loss_steps", "inner.test_examples",
-        "outer.steps", "activation_hidden", "segment")) {
+    for (String k :
+        List.of(
+            "inner.hidden",
+            "inner.batch",
+            "inner.steps",
+            "inner.meta_loss_steps",
+            "inner.test_examples",
+            "outer.steps",
+            "activation_hidden",
+            "segment")) {
       Checks.atLeast(c, k, 1);
     }
     if (c.integer("inner.meta_loss_steps") > c.integer("inner.steps")) {
-      throw c.error("inner.meta_loss_steps", "must be at most inner.steps (" + c.integer("inner.steps") + ")");
+      throw c.error(
+          "inner.meta_loss_steps",
+          "must be at most inner.steps (" + c.integer("inner.steps") + ")");
     }
     Checks.positive(c, "inner.lr");
     Checks.positive(c, "outer.lr");
@@ -102,7 +112,13 @@ public final class MetalearnActivation implements Experiment {
     Checks.atLeast(c, "fit_pieces", 2);
     for (Object b : c.list("baselines")) {
       if (!ActivationFunctions.BASELINES.contains(String.valueOf(b))) {
-        throw c.error("baselines", "unknown activation '" + b + "' (expected some of " + ActivationFunctions.BASELINES + ")");
+        throw c.error(
+            "baselines",
+            "unknown activation '"
+                + b
+                + "' (expected some of "
+                + ActivationFunctions.BASELINES
+                + ")");
       }
     }
   }
@@ -110,36 +126,78 @@ public final class MetalearnActivation implements Experiment {
   @Override
   public void run(RunContext ctx) throws Exception {
     Config c = ctx.config();
-    ActivationProblem.Settings s = new ActivationProblem.Settings(c.integer("inner.hidden"), c.integer("inner.batch"),
-        c.integer("inner.steps"), c.integer("inner.meta_loss_steps"), c.number("inner.lr"), c.integer("activation_hidden"),
-        c.integer("inner.test_examples"), c.integer("segment"), c.seed(), DataType.FLOAT32);
+    ActivationProblem.Settings s =
+        new ActivationProblem.Settings(
+            c.integer("inner.hidden"),
+            c.integer("inner.batch"),
+            c.integer("inner.steps"),
+            c.integer("inner.meta_loss_steps"),
+            c.number("inner.lr"),
+            c.integer("activation_hidden"),
+            c.integer("inner.test_examples"),
+            c.integer("segment"),
+            c.seed(),
+            DataType.FLOAT32);
     int outerSteps = c.integer("outer.steps");
-    OuterOptimizer optimizer = OuterOptimizer.clamped(c.number("outer.clamp"),
-        OuterOptimizer.sgd(c.number("outer.lr"), c.number("outer.momentum")));
+    OuterOptimizer optimizer =
+        OuterOptimizer.clamped(
+            c.number("outer.clamp"),
+            OuterOptimizer.sgd(c.number("outer.lr"), c.number("outer.momentum")));
     Path curves = ctx.dir().resolve("activation.csv");
     MetricsLog log = ctx.metrics(COLUMNS);
     Map<String, Double> last = new LinkedHashMap<>();
-    ctx.resumeFrom().ifPresent(cp -> cp.values().forEach((k, v) -> last.put(k, ((Number) v).doubleValue())));
+    ctx.resumeFrom()
+        .ifPresent(cp -> cp.values().forEach((k, v) -> last.put(k, ((Number) v).doubleValue())));
     try (ActivationProblem problem = new ActivationProblem(ctx.data(), s);
         Progress progress = ctx.progress(name(), outerSteps)) {
-      OuterLoop.State state = ctx.resumeFrom()
-          .map(cp -> OuterCheckpoints.state((int) cp.step(), cp.arrays(), HYPER, optimizer))
-          .orElse(new OuterLoop.State(0, new double[][] {problem.initialActivation()}, new double[0][]));
+      OuterLoop.State state =
+          ctx.resumeFrom()
+              .map(cp -> OuterCheckpoints.state((int) cp.step(), cp.arrays(), HYPER, optimizer))
+              .orElse(
+                  new OuterLoop.State(
+                      0, new double[][] {problem.initialActivation()}, new double[0][]));
       keepRows(curves, state.step());
-      OuterLoop.Problem evaluate = hyper -> {
-        ActivationProblem.OuterStep o = problem.outerStep(hyper[0]);
-        return new OuterLoop.Outcome(o.metaLoss(), new double[][] {o.gradient()},
-            Map.of("final_inner_loss", o.finalLoss(), "test_acc", o.testAccuracy(), "norm", norm(o.gradient())));
-      };
+      OuterLoop.Problem evaluate =
+          hyper -> {
+            ActivationProblem.OuterStep o = problem.outerStep(hyper[0]);
+            return new OuterLoop.Outcome(
+                o.metaLoss(),
+                new double[][] {o.gradient()},
+                Map.of(
+                    "final_inner_loss",
+                    o.finalLoss(),
+                    "test_acc",
+                    o.testAccuracy(),
+                    "norm",
+                    norm(o.gradient())));
+          };
       try {
-        state = OuterLoop.run(evaluate, optimizer, state, outerSteps, (k, hyper, o, next) -> {
-          log.log(k, o.metaLoss(), o.metrics().get("final_inner_loss"), o.metrics().get("test_acc"), o.metrics().get("norm"));
-          appendCurve(curves, k, problem.sampleActivation(hyper[0], GRID));
-          last.put("meta_loss", o.metaLoss());
-          last.put("test_acc", o.metrics().get("test_acc"));
-          ctx.checkpoint(next.step(), OuterCheckpoints.arrays(next, HYPER, optimizer), new LinkedHashMap<>(last));
-          progress.at(k + 1, String.format("meta-loss %.4f test acc %.1f%%", o.metaLoss(), o.metrics().get("test_acc")));
-        });
+        state =
+            OuterLoop.run(
+                evaluate,
+                optimizer,
+                state,
+                outerSteps,
+                (k, hyper, o, next) -> {
+                  log.log(
+                      k,
+                      o.metaLoss(),
+                      o.metrics().get("final_inner_loss"),
+                      o.metrics().get("test_acc"),
+                      o.metrics().get("norm"));
+                  appendCurve(curves, k, problem.sampleActivation(hyper[0], GRID));
+                  last.put("meta_loss", o.metaLoss());
+                  last.put("test_acc", o.metrics().get("test_acc"));
+                  ctx.checkpoint(
+                      next.step(),
+                      OuterCheckpoints.arrays(next, HYPER, optimizer),
+                      new LinkedHashMap<>(last));
+                  progress.at(
+                      k + 1,
+                      String.format(
+                          "meta-loss %.4f test acc %.1f%%",
+                          o.metaLoss(), o.metrics().get("test_acc")));
+                });
       } catch (OuterLoop.Diverged d) {
         throw new RunFailure(d.getMessage());
       }
@@ -151,7 +209,9 @@ public final class MetalearnActivation implements Experiment {
         String name = String.valueOf(b);
         ActivationProblem.OuterStep r = problem.baseline(name);
         // the reference reports a baseline's mean over all inner losses
-        ctx.result("baselines." + name + ".mean_inner_loss", Arrays.stream(r.losses()).average().orElse(Double.NaN));
+        ctx.result(
+            "baselines." + name + ".mean_inner_loss",
+            Arrays.stream(r.losses()).average().orElse(Double.NaN));
         ctx.result("baselines." + name + ".meta_loss", r.metaLoss());
         ctx.result("baselines." + name + ".test_acc", r.testAccuracy());
         baselineAcc.put(name, r.testAccuracy());
@@ -180,7 +240,8 @@ public final class MetalearnActivation implements Experiment {
   private static void keepRows(Path file, int rows) throws IOException {
     if (Files.exists(file)) {
       List<String> lines = Files.readAllLines(file);
-      Files.writeString(file, String.join("\n", lines.subList(0, Math.min(lines.size(), rows + 1))) + "\n");
+      Files.writeString(
+          file, String.join("\n", lines.subList(0, Math.min(lines.size(), rows + 1))) + "\n");
     }
   }
 
@@ -199,14 +260,16 @@ public final class MetalearnActivation implements Experiment {
     }
     sb.append('\n');
     try {
-      Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** The learned function's evolution, the fit, and test accuracy with the baselines as lines. */
-  private static void charts(Path dir, double[] fx, double[] fy, PiecewiseLinear fit, Map<String, Double> baselines)
+  private static void charts(
+      Path dir, double[] fx, double[] fy, PiecewiseLinear fit, Map<String, Double> baselines)
       throws IOException {
     Path report = dir.resolve("report");
     List<String> lines = Files.readAllLines(dir.resolve("activation.csv"));
@@ -216,32 +279,56 @@ public final class MetalearnActivation implements Experiment {
     for (int i = 0; i < n; i++) {
       if (i % every == 0 || i == n - 1) {
         String[] cells = lines.get(i + 1).split(",");
-        double[] y = Arrays.stream(cells, 1, cells.length).mapToDouble(Double::parseDouble).toArray();
+        double[] y =
+            Arrays.stream(cells, 1, cells.length).mapToDouble(Double::parseDouble).toArray();
         evolution.add("step " + cells[0], GRID, y);
       }
     }
-    LineChart.save(report.resolve("activation_evolution.png"), "Learned activation", "x", "act(x)", evolution);
-    LineChart.save(report.resolve("fit.png"), fit.breaks().length + 1 + "-piece linear fit", "x", "act(x)",
-        new LineChart.Lines().add("learned (final)", fx, fy).add("fit", fx, Arrays.stream(fx).map(fit::apply).toArray()));
+    LineChart.save(
+        report.resolve("activation_evolution.png"), "Learned activation", "x", "act(x)", evolution);
+    LineChart.save(
+        report.resolve("fit.png"),
+        fit.breaks().length + 1 + "-piece linear fit",
+        "x",
+        "act(x)",
+        new LineChart.Lines()
+            .add("learned (final)", fx, fy)
+            .add("fit", fx, Arrays.stream(fx).map(fit::apply).toArray()));
     List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
     String[] head = rows.get(0).split(",");
     int stepCol = Arrays.asList(head).indexOf("outer_step");
     int accCol = Arrays.asList(head).indexOf("test_acc");
-    double[] step = rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[stepCol])).toArray();
-    double[] acc = rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[accCol])).toArray();
+    double[] step =
+        rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[stepCol])).toArray();
+    double[] acc =
+        rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[accCol])).toArray();
     LineChart.Lines accuracy = new LineChart.Lines().add("learned", step, acc);
-    baselines.forEach((name, a) -> accuracy.add(name, new double[] {step[0], step[step.length - 1]}, new double[] {a, a}));
-    LineChart.save(report.resolve("test_accuracy_baselines.png"), "Test accuracy with the baselines", "outer step", "%",
+    baselines.forEach(
+        (name, a) ->
+            accuracy.add(name, new double[] {step[0], step[step.length - 1]}, new double[] {a, a}));
+    LineChart.save(
+        report.resolve("test_accuracy_baselines.png"),
+        "Test accuracy with the baselines",
+        "outer step",
+        "%",
         accuracy);
   }
 
   /** The run's numbers, with one pair of columns per baseline that ran, and its curves. */
   @Override
   public Optional<String> defaultReport(Config config) {
-    String baselines = config.list("baselines").stream()
-        .map(b -> ", results.baselines." + b + ".mean_inner_loss, results.baselines." + b + ".test_acc")
-        .collect(Collectors.joining());
-    return Optional.of(Experiment.resourceText(MetalearnActivation.class, "run-report.yaml")
-        .replace("${baseline_columns}", baselines));
+    String baselines =
+        config.list("baselines").stream()
+            .map(
+                b ->
+                    ", results.baselines."
+                        + b
+                        + ".mean_inner_loss, results.baselines."
+                        + b
+                        + ".test_acc")
+            .collect(Collectors.joining());
+    return Optional.of(
+        Experiment.resourceText(MetalearnActivation.class, "run-report.yaml")
+            .replace("${baseline_columns}", baselines));
   }
 }

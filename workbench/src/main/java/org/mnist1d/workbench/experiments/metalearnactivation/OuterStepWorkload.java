@@ -41,7 +41,8 @@ public final class OuterStepWorkload implements BenchWorkload, BenchSuite {
   @Override
   public Trial prepare() {
     Mnist1dArgs args = Mnist1dArgs.defaults().with(Map.of("num_samples", 10000));
-    ActivationProblem problem = new ActivationProblem(Mnist1d.generate(args), ActivationProblem.Settings.published());
+    ActivationProblem problem =
+        new ActivationProblem(Mnist1d.generate(args), ActivationProblem.Settings.published());
     double[] params = problem.initialActivation();
     return new Trial() {
       @Override

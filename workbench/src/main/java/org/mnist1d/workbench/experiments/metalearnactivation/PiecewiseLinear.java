@@ -1,17 +1,16 @@
 package org.mnist1d.workbench.experiments.metalearnactivation;
 
-import org.mnist1d.workbench.metagrad.ActivationFunction;
-import org.mnist1d.workbench.nn.Scalars;
-import org.mnist1d.workbench.metagrad.StepNoise;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.Arrays;
+import org.mnist1d.workbench.metagrad.ActivationFunction;
+import org.mnist1d.workbench.metagrad.StepNoise;
+import org.mnist1d.workbench.nn.Scalars;
 
 /**
- * A continuous piecewise-linear function {@code f(x) = a + b x + sum_j c_j relu(x - k_j)}, and
- * its least-squares fit to a sampled curve with breakpoints found by coordinate search over the
- * sample positions (the published follow-up approximates the learned activation with 6 pieces).
+ * A continuous piecewise-linear function {@code f(x) = a + b x + sum_j c_j relu(x - k_j)}, and its
+ * least-squares fit to a sampled curve with breakpoints found by coordinate search over the sample
+ * positions (the published follow-up approximates the learned activation with 6 pieces).
  */
 public record PiecewiseLinear(double intercept, double slope, double[] breaks, double[] kinks) {
 

@@ -6,7 +6,9 @@ import org.mnist1d.Mnist1dArgs;
 import org.mnist1d.workbench.bench.BenchSuite;
 import org.mnist1d.workbench.bench.BenchWorkload;
 
-/** {@code metalearn-lr-outer-step}: 200 SGD steps of MLP 40-50-10 with the exact d(meta-loss)/d(lr). */
+/**
+ * {@code metalearn-lr-outer-step}: 200 SGD steps of MLP 40-50-10 with the exact d(meta-loss)/d(lr).
+ */
 public final class OuterStepWorkload implements BenchWorkload, BenchSuite {
   @Override
   public List<BenchWorkload> workloads() {
@@ -26,7 +28,8 @@ public final class OuterStepWorkload implements BenchWorkload, BenchSuite {
   @Override
   public Trial prepare() {
     LearningRateProblem problem =
-        new LearningRateProblem(Mnist1d.generate(Mnist1dArgs.defaults()), LearningRateProblem.Settings.published());
+        new LearningRateProblem(
+            Mnist1d.generate(Mnist1dArgs.defaults()), LearningRateProblem.Settings.published());
     return new Trial() {
       @Override
       public void runOnce() {

@@ -1,11 +1,11 @@
 package io.github.spencerpark.jupyter.kernel.display;
 
-import io.github.spencerpark.ijava.IJava;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Test stand-in for IJava's display data: MIME type to content; like IJava's, no empty constructor. */
+/**
+ * Test stand-in for IJava's display data: MIME type to content; like IJava's, no empty constructor.
+ */
 public class DisplayData {
   public final Map<String, Object> data = new LinkedHashMap<>();
 
