@@ -1,20 +1,12 @@
 package org.mnist1d.workbench.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mnist1d.workbench.base.UserError;
-import org.mnist1d.workbench.config.ConfigLoader;
-import org.mnist1d.workbench.experiment.Experiments;
-import org.mnist1d.workbench.report.Report;
-import org.mnist1d.workbench.report.ReportWriter;
-import org.mnist1d.workbench.report.SweepReport;
-import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.run.Runner;
+import org.mnist1d.workbench.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,44 +74,20 @@ public final class RunCommand implements Callable<Integer> {
               System.out.flush();
             });
     if (resume != null) {
-      return report(List.of(runner.resume(resume)));
+      return exitCode(List.of(runner.resume(resume)));
     }
-    // Everything, the report section included, is validated before the first run directory is made.
-    ConfigLoader.ExperimentFile file = new ConfigLoader(Experiments.all()).read(config, overrides);
-    Optional<SweepReport> sweepReport = file.report().map(r -> SweepReport.parse(r, config));
-    List<Runner.Outcome> outcomes = new ArrayList<>();
-    for (ConfigLoader.Point p : file.points()) {
-      outcomes.add(runner.start(p, runsDir));
-    }
-    int code = report(outcomes);
-    if (sweepReport.isPresent()) {
-      code =
-          Math.max(
-              code,
-              writeReport(
-                  sweepReport.get(), outcomes, file.points().get(0).config().string("name")));
+    Sweep.Result result = Sweep.load(config, overrides).run(runsDir, runner);
+    int code = exitCode(result.runs());
+    result.report().ifPresent(html -> System.err.println("report: " + html));
+    if (result.reportError().isPresent()) {
+      System.err.println("error: " + result.reportError().get());
+      code = 1;
     }
     return code;
   }
 
-  /** The experiment file's report over this sweep's runs, in a new runs/reports/NAME-TIME. */
-  private int writeReport(SweepReport sweepReport, List<Runner.Outcome> outcomes, String name)
-      throws IOException {
-    Report built;
-    try {
-      built = sweepReport.over(outcomes.stream().map(Runner.Outcome::dir).toList());
-    } catch (UserError e) {
-      System.err.println("error: " + config + ": report not written: " + e.getMessage());
-      return 1;
-    }
-    Path html =
-        ReportWriter.write(
-            built, RunDirectory.create(runsDir.resolve("reports"), name, Map.of()).path());
-    System.err.println("report: " + html);
-    return 0;
-  }
-
-  private static int report(List<Runner.Outcome> outcomes) {
+  /** 0 when every run is done, else 1 after listing the failed ones. */
+  private static int exitCode(List<Runner.Outcome> outcomes) {
     int failed = 0;
     for (Runner.Outcome o : outcomes) {
       if (!o.done()) {

@@ -14,7 +14,7 @@ public final class Environment {
   private Environment() {}
 
   /** The facts, in a stable order. */
-  public static Map<String, Object> describe(Device device) {
+  public static Map<String, Object> describe(Device device, String requested) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workbench", WorkbenchVersion.get());
     m.put(
@@ -25,13 +25,36 @@ public final class Environment {
     Engine engine = Engine.getInstance();
     m.put("engine", engine.getEngineName());
     m.put("pytorch", engine.getVersion());
-    m.put("device", device.toString());
+    m.put("device", device.toString()); // what the run's arrays live on
+    m.put("device_requested", requested); // the config's device: auto, cpu or gpu
+    m.put("device_name", deviceName(device));
     m.put("gpus_visible", engine.getGpuCount());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "engine default"));
     m.put("git_commit", gitCommit());
     m.put("started", Instant.now().toString());
     return m;
+  }
+
+  /** The GPU's name (nvidia-smi) for a GPU device, else "cpu"; null when it cannot be told. */
+  static String deviceName(Device device) {
+    if (!device.isGpu()) {
+      return "cpu";
+    }
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "nvidia-smi",
+                  "--query-gpu=name",
+                  "--format=csv,noheader",
+                  "--id=" + device.getDeviceId())
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+    } catch (Exception e) {
+      return null; // no nvidia-smi: the device string says enough
+    }
   }
 
   /** HEAD of the workbench checkout, or null when git or the checkout is not there. */

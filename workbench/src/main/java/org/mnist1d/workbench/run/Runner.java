@@ -50,7 +50,7 @@ public final class Runner {
     RunDirectory dir = RunDirectory.create(runsRoot, config.string("name"), point.params());
     created.accept(dir.path());
     dir.writeText(RunDirectory.CONFIG, config.toYaml());
-    Map<String, Object> env = Environment.describe(device);
+    Map<String, Object> env = Environment.describe(device, config.device());
     dir.writeJson(RunDirectory.ENV, env);
     Summary summary =
         new Summary(

@@ -3,6 +3,8 @@ package org.mnist1d.workbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Adam as {@code torch.optim.Adam} computes it: {@code m = b1 m + (1-b1) g}, {@code v = b2 v +
@@ -101,5 +103,13 @@ public final class FusedAdam implements FusedOptimizer {
     v = new NDList(state.subList(n, 2 * n));
     m.attach(manager);
     v.attach(manager);
+  }
+
+  @Override
+  public List<String> stateNames(List<String> parameterNames) {
+    List<String> names = new ArrayList<>();
+    parameterNames.forEach(n -> names.add("adam.m." + n));
+    parameterNames.forEach(n -> names.add("adam.v." + n));
+    return names;
   }
 }

@@ -1,6 +1,7 @@
 package org.mnist1d.workbench.train;
 
 import ai.djl.ndarray.NDList;
+import java.util.List;
 
 /**
  * An ordinary (not differentiated) optimiser: updates the parameters in place from their gradients,
@@ -13,6 +14,12 @@ public interface FusedOptimizer {
 
   /** The optimiser's state arrays (for checkpoints), in a fixed order. */
   NDList state();
+
+  /**
+   * A name for each array of a non-empty {@link #state()}, given the parameters' names ({@code
+   * adam.m.w1}, ...), so that checkpoints say what each array is.
+   */
+  List<String> stateNames(List<String> parameterNames);
 
   /** Replaces the state (a resumed run). */
   void restore(NDList state);

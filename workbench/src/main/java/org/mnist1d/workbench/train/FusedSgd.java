@@ -2,6 +2,7 @@ package org.mnist1d.workbench.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import java.util.List;
 
 /** Plain SGD: {@code p -= lr g}, one fused engine call per parameter. */
 public final class FusedSgd implements FusedOptimizer {
@@ -29,4 +30,9 @@ public final class FusedSgd implements FusedOptimizer {
 
   @Override
   public void restore(NDList state) {}
+
+  @Override
+  public List<String> stateNames(List<String> parameterNames) {
+    return List.of();
+  }
 }

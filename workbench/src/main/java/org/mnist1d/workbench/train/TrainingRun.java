@@ -7,10 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.ParameterSpec;
 import org.mnist1d.workbench.nn.StepScope;
 
 /**
@@ -138,28 +141,60 @@ public final class TrainingRun implements AutoCloseable {
     }
   }
 
-  /** Parameters and optimiser state as flat values, for a checkpoint. */
-  public List<double[]> snapshot() {
-    List<double[]> out = new ArrayList<>();
-    params.forEach(p -> out.add(ArrayValues.values(p)));
-    optimizer.state().forEach(s -> out.add(ArrayValues.values(s)));
+  /**
+   * Parameters and optimiser state as flat values keyed by name, for a checkpoint: {@code
+   * param.NAME} for each parameter ({@link ParameterSpec#name()}), then the optimiser's arrays
+   * ({@code adam.m.NAME}, ...).
+   */
+  public Map<String, double[]> snapshot() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    List<String> names = parameterNames();
+    for (int i = 0; i < params.size(); i++) {
+      out.put("param." + names.get(i), ArrayValues.values(params.get(i)));
+    }
+    NDList state = optimizer.state();
+    List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
+    for (int i = 0; i < state.size(); i++) {
+      out.put(stateNames.get(i), ArrayValues.values(state.get(i)));
+    }
     return out;
   }
 
   /** Restores a {@link #snapshot()} taken at {@code atStep}. */
-  public void restore(List<double[]> snapshot, int atStep) {
-    int n = params.size();
+  public void restore(Map<String, double[]> snapshot, int atStep) {
+    List<String> names = parameterNames();
     NDList restored = new NDList();
+    for (int i = 0; i < params.size(); i++) {
+      restored.add(like(params.get(i), required(snapshot, "param." + names.get(i))));
+    }
     NDList state = new NDList();
-    for (int i = 0; i < snapshot.size(); i++) {
-      NDArray like = params.get(i % n);
-      NDArray a = ArrayValues.of(manager, snapshot.get(i), like.getShape(), like.getDataType());
-      (i < n ? restored : state).add(a);
+    List<String> stateNames = optimizer.stateNames(names);
+    if (stateNames.stream().anyMatch(snapshot::containsKey)) {
+      for (int i = 0; i < stateNames.size(); i++) {
+        // optimiser arrays are laid out parameter by parameter, repeatedly (m..., v...)
+        state.add(like(params.get(i % params.size()), required(snapshot, stateNames.get(i))));
+      }
     }
     params.close();
     params = leaves(restored);
     optimizer.restore(state);
     step = atStep;
+  }
+
+  private List<String> parameterNames() {
+    return model.parameters().stream().map(ParameterSpec::name).toList();
+  }
+
+  private NDArray like(NDArray shapeAndType, double[] values) {
+    return ArrayValues.of(manager, values, shapeAndType.getShape(), shapeAndType.getDataType());
+  }
+
+  private static double[] required(Map<String, double[]> snapshot, String name) {
+    double[] a = snapshot.get(name);
+    if (a == null) {
+      throw new IllegalStateException("checkpoint has no array '" + name + "'");
+    }
+    return a;
   }
 
   @Override

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mnist1d.Mnist1dArgs;
 import org.mnist1d.Mnist1dData;
@@ -108,7 +108,9 @@ class TrainingTest {
       for (int i = 0; i < 30; i++) {
         a.update();
       }
-      List<double[]> snap = a.snapshot();
+      Map<String, double[]> snap = a.snapshot();
+      assertTrue(
+          snap.containsKey("param.conv1.w") && snap.containsKey("adam.v.linear.b"), "named arrays");
       for (int i = 0; i < 20; i++) {
         a.update();
       }

@@ -2,7 +2,6 @@ package org.mnist1d.workbench.experiments.classification;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,11 +120,7 @@ public class ClassificationExperiment implements Experiment {
                 DataType.FLOAT32)) {
       Optional<Checkpoint> from = ctx.resumeFrom();
       if (from.isPresent()) {
-        List<double[]> snapshot = new ArrayList<>();
-        for (int i = 0; from.get().arrays().containsKey("a" + i); i++) {
-          snapshot.add(from.get().array("a" + i));
-        }
-        run.restore(snapshot, (int) from.get().step());
+        run.restore(from.get().arrays(), (int) from.get().step());
       }
       MetricsLog log = ctx.metrics(COLUMNS);
       TrainingRun.Evaluation last = null;
@@ -145,12 +140,7 @@ public class ClassificationExperiment implements Experiment {
           }
           run.update();
           if (run.step() % checkpointEvery == 0 && run.step() < total) {
-            Map<String, double[]> arrays = new LinkedHashMap<>();
-            List<double[]> snapshot = run.snapshot();
-            for (int i = 0; i < snapshot.size(); i++) {
-              arrays.put("a" + i, snapshot.get(i));
-            }
-            ctx.checkpoint(run.step(), arrays, Map.of());
+            ctx.checkpoint(run.step(), run.snapshot(), Map.of());
           }
         }
       }

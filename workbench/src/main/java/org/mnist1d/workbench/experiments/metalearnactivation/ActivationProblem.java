@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.experiments.metalearnactivation;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -68,10 +70,15 @@ public final class ActivationProblem implements AutoCloseable {
   private final StepNoise evalNoise;
   private final int inputs;
 
-  /** Prepares data, noise and the evaluation set. */
+  /** Prepares data, noise and the evaluation set, on the engine's default device. */
   public ActivationProblem(Mnist1dData data, Settings s) {
+    this(data, s, Engine.getInstance().defaultDevice());
+  }
+
+  /** Prepares data, noise and the evaluation set, on {@code device}. */
+  public ActivationProblem(Mnist1dData data, Settings s, Device device) {
     settings = s;
-    manager = NDManager.newBaseManager();
+    manager = NDManager.newBaseManager(device);
     constants = new Scalars(manager, s.type());
     inputs = data.x()[0].length;
     batches = new Batches(manager, data.x(), data.y(), 10, s.batch(), s.type());

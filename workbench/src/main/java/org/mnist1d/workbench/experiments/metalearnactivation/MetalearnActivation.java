@@ -148,7 +148,7 @@ public final class MetalearnActivation implements Experiment {
     Map<String, Double> last = new LinkedHashMap<>();
     ctx.resumeFrom()
         .ifPresent(cp -> cp.values().forEach((k, v) -> last.put(k, ((Number) v).doubleValue())));
-    try (ActivationProblem problem = new ActivationProblem(ctx.data(), s);
+    try (ActivationProblem problem = new ActivationProblem(ctx.data(), s, ctx.device());
         Progress progress = ctx.progress(name(), outerSteps)) {
       OuterLoop.State state =
           ctx.resumeFrom()

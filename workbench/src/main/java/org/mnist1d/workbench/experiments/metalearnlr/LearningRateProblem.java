@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.experiments.metalearnlr;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -43,9 +45,14 @@ public final class LearningRateProblem implements AutoCloseable {
   private final NDArray theta0;
   private final List<StepNoise> noise;
 
-  /** Prepares the data and the fixed initialisation. */
+  /** Prepares the data and the fixed initialisation, on the engine's default device. */
   public LearningRateProblem(Mnist1dData data, Settings s) {
-    manager = NDManager.newBaseManager();
+    this(data, s, Engine.getInstance().defaultDevice());
+  }
+
+  /** Prepares the data and the fixed initialisation, on {@code device}. */
+  public LearningRateProblem(Mnist1dData data, Settings s, Device device) {
+    manager = NDManager.newBaseManager(device);
     constants = new Scalars(manager, s.type());
     int inputs = data.x()[0].length;
     MlpLearner learner =

@@ -80,7 +80,7 @@ public final class MetalearnLr implements Experiment {
                 new OuterLoop.State(0, new double[][] {{c.number("initial_lr")}}, new double[0][]));
     MetricsLog log = ctx.metrics(COLUMNS);
     double[] lastMetaLoss = {Double.NaN};
-    try (LearningRateProblem problem = new LearningRateProblem(ctx.data(), s);
+    try (LearningRateProblem problem = new LearningRateProblem(ctx.data(), s, ctx.device());
         Progress progress = ctx.progress(name() + " lr " + c.number("initial_lr"), outerSteps)) {
       OuterLoop.Problem evaluate =
           hyper -> {

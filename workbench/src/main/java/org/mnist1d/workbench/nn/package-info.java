@@ -1,0 +1,6 @@
+/**
+ * Functional models on DJL NDArrays: parameters as explicit arrays, {@code forward(params, x)},
+ * PyTorch's default initialisation, the device choice, scoped managers for flat memory, and the one
+ * safe way to make constants for differentiable code. May use {@code base}.
+ */
+package org.mnist1d.workbench.nn;
