@@ -84,3 +84,93 @@ def assert_close(a, b, rtol, atol, what):
     assert a.shape == b.shape, "%s: shapes %s vs %s" % (what, a.shape, b.shape)
     bad = np.abs(a - b) > atol + rtol * np.abs(b)
     assert not bad.any(), "%s: max |diff| %g" % (what, np.max(np.abs(a - b)))
+
+
+# --- model records ----------------------------------------------------------------------------
+
+FULL_FLOAT32_GRADS_MAX_PARAMS = 6000
+
+
+def param_count(model):
+    return sum(p.numel() for p in model.parameters())
+
+
+def record_model(name, model, x, forward, loss_fn, description, init, extra=None,
+                 float32_grads=None, outputs=None):
+    """Records one model's parameters, outputs, loss and gradients in float64 and float32.
+
+    model: an nn.Module built in float32 (torch's default), so its parameters are float32 values;
+    the float64 run uses model.double() (an exact cast) and the float64 input x; the float32 run uses
+    the float32 model and x cast to float32.
+    forward(model, x) -> (main output, {name: intermediate tensor}); loss_fn(main output) -> scalar.
+    """
+    import copy
+    n = param_count(model)
+    if float32_grads is None:
+        float32_grads = n <= FULL_FLOAT32_GRADS_MAX_PARAMS
+    rec = {"name": name, "description": description, "init": init, "param_count": n}
+    if extra:
+        rec.update(extra)
+    rec["params"] = [tensor_entry(k, v) for k, v in model.state_dict().items()]
+    results = {}
+    for dtype, key in ((torch.float64, "float64"), (torch.float32, "float32")):
+        m = copy.deepcopy(model).to(dtype)
+        xin = x.to(dtype) if isinstance(x, torch.Tensor) else tuple(t.to(dtype) for t in x)
+        m.zero_grad()
+        out, inter = forward(m, xin)
+        loss = loss_fn(out)
+        loss.backward()
+        grads = [(k, p.grad.detach().clone()) for k, p in m.named_parameters()]
+        for k, g in grads:
+            assert torch.isfinite(g).all(), "%s %s: gradient of %s is not finite" % (name, key, k)
+        r = {}
+        for k, v in inter.items():
+            if outputs is None or k in outputs:
+                r[k] = nested(v)
+        r["loss"] = float(loss.item())
+        results[key] = (r, grads, out)
+    g64 = results["float64"][1]
+    results["float64"][0]["grads"] = [tensor_entry(k, g) for k, g in g64]
+    r32, g32, _ = results["float32"]
+    r32["grads_max_abs_diff_vs_float64"] = {
+        k: float((a.double() - b).abs().max().item()) for (k, a), (_, b) in zip(g32, g64)}
+    if float32_grads:
+        r32["grads"] = [tensor_entry(k, g) for k, g in g32]
+    else:
+        r32["grads"] = None
+        r32["grads_omitted"] = ("more than %d parameters: float32 gradients left out to keep the file small; "
+                                "grads_max_abs_diff_vs_float64 says how far they are from the float64 ones"
+                                % FULL_FLOAT32_GRADS_MAX_PARAMS)
+    # float32 and float64 agree loosely
+    assert_close(results["float32"][0]["loss"], results["float64"][0]["loss"], 1e-5, 1e-6, name + " loss f32/f64")
+    assert_close(flat(results["float32"][2]), flat(results["float64"][2]), 1e-4, 1e-5, name + " output f32/f64")
+    for (k, a), (_, b) in zip(g32, g64):
+        scale = max(1e-6, float(b.abs().max().item()))
+        assert_close(flat(a) , flat(b), 0, 1e-4 * scale, "%s grad %s f32/f64" % (name, k))
+    rec["float64"] = results["float64"][0]
+    rec["float32"] = results["float32"][0]
+    return rec
+
+
+def directional_check(model, forward, loss_fn, x, what, seed=0, eps=1e-6):
+    """Central finite difference of the float64 loss along one random direction vs autograd."""
+    import copy
+    m = copy.deepcopy(model).double()
+    xin = x.double() if isinstance(x, torch.Tensor) else tuple(t.double() for t in x)
+    params = list(m.parameters())
+    gen = torch.Generator().manual_seed(seed)
+    dirs = [torch.randn(p.shape, generator=gen, dtype=torch.float64) for p in params]
+    m.zero_grad()
+    loss_fn(forward(m, xin)[0]).backward()
+    analytic = sum(float((p.grad * d).sum()) for p, d in zip(params, dirs))
+    with torch.no_grad():
+        for p, d in zip(params, dirs):
+            p.add_(d, alpha=eps)
+        lp = float(loss_fn(forward(m, xin)[0]))
+        for p, d in zip(params, dirs):
+            p.add_(d, alpha=-2 * eps)
+        lm = float(loss_fn(forward(m, xin)[0]))
+        for p, d in zip(params, dirs):
+            p.add_(d, alpha=eps)
+    numeric = (lp - lm) / (2 * eps)
+    assert abs(numeric - analytic) <= 1e-5 * max(1.0, abs(analytic)), (what, numeric, analytic)
