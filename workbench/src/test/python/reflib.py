@@ -96,14 +96,18 @@ def param_count(model):
 
 
 def record_model(name, model, x, forward, loss_fn, description, init, extra=None,
-                 float32_grads=None, outputs=None):
+                 float32_grads=None, outputs=None, outputs32=None):
     """Records one model's parameters, outputs, loss and gradients in float64 and float32.
 
     model: an nn.Module built in float32 (torch's default), so its parameters are float32 values;
     the float64 run uses model.double() (an exact cast) and the float64 input x; the float32 run uses
     the float32 model and x cast to float32.
-    forward(model, x) -> (main output, {name: intermediate tensor}); loss_fn(main output) -> scalar.
+    forward(model, x) -> (main output, {name: intermediate tensor}); loss_fn(main output) -> scalar,
+    or loss_fn None for a forward-only record (no loss, no gradients). outputs / outputs32: which
+    intermediates to keep for float64 / float32 (None: all; outputs32 defaults to outputs).
     """
+    if outputs32 is None:
+        outputs32 = outputs
     import copy
     n = param_count(model)
     if float32_grads is None:
@@ -118,17 +122,25 @@ def record_model(name, model, x, forward, loss_fn, description, init, extra=None
         xin = x.to(dtype) if isinstance(x, torch.Tensor) else tuple(t.to(dtype) for t in x)
         m.zero_grad()
         out, inter = forward(m, xin)
-        loss = loss_fn(out)
-        loss.backward()
-        grads = [(k, p.grad.detach().clone()) for k, p in m.named_parameters()]
-        for k, g in grads:
-            assert torch.isfinite(g).all(), "%s %s: gradient of %s is not finite" % (name, key, k)
+        keep = outputs if key == "float64" else outputs32
         r = {}
         for k, v in inter.items():
-            if outputs is None or k in outputs:
+            if keep is None or k in keep:
                 r[k] = nested(v)
-        r["loss"] = float(loss.item())
+        grads = None
+        if loss_fn is not None:
+            loss = loss_fn(out)
+            loss.backward()
+            grads = [(k, p.grad.detach().clone()) for k, p in m.named_parameters()]
+            for k, g in grads:
+                assert torch.isfinite(g).all(), "%s %s: gradient of %s is not finite" % (name, key, k)
+            r["loss"] = float(loss.item())
         results[key] = (r, grads, out)
+    assert_close(flat(results["float32"][2]), flat(results["float64"][2]), 1e-4, 1e-5, name + " output f32/f64")
+    if loss_fn is None:
+        rec["float64"] = results["float64"][0]
+        rec["float32"] = results["float32"][0]
+        return rec
     g64 = results["float64"][1]
     results["float64"][0]["grads"] = [tensor_entry(k, g) for k, g in g64]
     r32, g32, _ = results["float32"]
@@ -143,7 +155,6 @@ def record_model(name, model, x, forward, loss_fn, description, init, extra=None
                                 % FULL_FLOAT32_GRADS_MAX_PARAMS)
     # float32 and float64 agree loosely
     assert_close(results["float32"][0]["loss"], results["float64"][0]["loss"], 1e-5, 1e-6, name + " loss f32/f64")
-    assert_close(flat(results["float32"][2]), flat(results["float64"][2]), 1e-4, 1e-5, name + " output f32/f64")
     for (k, a), (_, b) in zip(g32, g64):
         scale = max(1e-6, float(b.abs().max().item()))
         assert_close(flat(a) , flat(b), 0, 1e-4 * scale, "%s grad %s f32/f64" % (name, k))
