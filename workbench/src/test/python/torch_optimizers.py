@@ -85,48 +85,61 @@ def run_case(name, kind, hyper, dtype, p0, grads):
     return rec, full_hyper
 
 
-# --- independent by-hand float64 re-computations, to check the recorded values ----------------
+# --- independent by-hand re-computations, to check the recorded values ----------------------------
 # Elementwise in Python floats, with the rounding of torch 1.13's CPU kernels as measured on the
 # machine that wrote the file: add_(x, alpha=a) is fma(a, x, self); addcmul_(t1, t2, value=v) is
 # fma(v*t1, t2, self); addcdiv_(t1, t2, value=v) is self + (v*t1)/t2, every operation rounded.
-# The script requires agreement to 1e-13 and prints how many values also match bit for bit.
+# In float32 every Python-double constant (lr, 1 - alpha, 1 - beta, eps, Adam's step_size and
+# sqrt(bias_correction2)) is first rounded to float32 and every operation rounds to float32.
+# The script requires agreement to 1e-13 (float64) and prints how many values match bit for bit.
 
-def fma(a, b, c):
+def r64(v):
+    return v
+
+
+def r32(v):
+    return float(np.float32(v))
+
+
+def fma(a, b, c, rnd=r64):
     """a*b + c with one rounding (exact rational arithmetic, then one correct rounding)."""
-    return float(Fraction(a) * Fraction(b) + Fraction(c))
+    return rnd(float(Fraction(a) * Fraction(b) + Fraction(c)))
 
 
-def by_hand(kind, hyper, p0, grads, ones_init):
+def by_hand(kind, hyper, p0, grads, ones_init, rnd=r64):
     n = len(p0)
-    p = [float(v) for v in p0]
-    lr = hyper["lr"]
+    p = [rnd(float(v)) for v in p0]
+    lr = rnd(hyper["lr"])
     buf = None
     s = [1.0 if ones_init else 0.0] * n
     m = [0.0] * n
     v = [0.0] * n
     out = []
     for k in range(N_STEPS):
-        g = [float(x) for x in grads[k]]
+        g = [rnd(float(x)) for x in grads[k]]
         if kind == "SGD":
-            mom = hyper.get("momentum", 0.0)
+            mom = rnd(hyper.get("momentum", 0.0))
             if mom:
-                buf = list(g) if buf is None else [fma(1.0, g[i], buf[i] * mom) for i in range(n)]
-                p = [fma(-lr, buf[i], p[i]) for i in range(n)]
+                buf = list(g) if buf is None else [fma(1.0, g[i], rnd(buf[i] * mom), rnd) for i in range(n)]
+                p = [fma(-lr, buf[i], p[i], rnd) for i in range(n)]
             else:
-                p = [fma(-lr, g[i], p[i]) for i in range(n)]
+                p = [fma(-lr, g[i], p[i], rnd) for i in range(n)]
         elif kind == "RMSprop":
             a = hyper["alpha"]
-            s = [fma((1 - a) * g[i], g[i], s[i] * a) for i in range(n)]
-            p = [p[i] + ((-lr) * g[i]) / (math.sqrt(s[i]) + hyper["eps"]) for i in range(n)]
+            s = [fma(rnd(rnd(1 - a) * g[i]), g[i], rnd(s[i] * rnd(a)), rnd) for i in range(n)]
+            eps = rnd(hyper["eps"])
+            p = [rnd(p[i] + rnd(rnd(-lr * g[i]) / rnd(rnd(math.sqrt(s[i])) + eps))) for i in range(n)]
         else:
-            b1, b2, eps = 0.9, 0.999, 1e-8
-            m = [fma(1 - b1, g[i], m[i] * b1) for i in range(n)]
-            v = [fma((1 - b2) * g[i], g[i], v[i] * b2) for i in range(n)]
+            b1, b2, eps = 0.9, 0.999, rnd(1e-8)
+            m = [fma(rnd(1 - b1), g[i], rnd(m[i] * rnd(b1)), rnd) for i in range(n)]
+            v = [fma(rnd(rnd(1 - b2) * g[i]), g[i], rnd(v[i] * rnd(b2)), rnd) for i in range(n)]
             step = float(k + 1)
             bc1 = 1 - b1 ** step
             bc2 = 1 - b2 ** step
-            step_size = lr / bc1
-            p = [p[i] + ((-step_size) * m[i]) / (math.sqrt(v[i]) / math.sqrt(bc2) + eps) for i in range(n)]
+            step_size = rnd(hyper["lr"] / bc1)
+            bc2_sqrt = rnd(math.sqrt(bc2))
+            denom = [rnd(rnd(rnd(math.sqrt(v[i])) / bc2_sqrt) + eps) for i in range(n)]
+            p = [rnd(p[i] + rnd(rnd(-step_size * m[i]) / denom[i])) for i in range(n)]
         out.append(list(p))
     return out
 
@@ -134,7 +147,7 @@ def by_hand(kind, hyper, p0, grads, ones_init):
 def main():
     p0, grads = inputs()
     cases = []
-    exact = [0, 0]
+    exact = [0, 0, 0]
     for name, kind, hyper in CASES:
         case = {"name": name, "optimizer": "torch.optim." + kind, "hyper_given": hyper}
         ones_init = name.startswith("rmsprop_ones")
@@ -146,16 +159,19 @@ def main():
             case[key] = rec
         # checks: by-hand float64 values; float32 agrees with float64 loosely
         expect = by_hand(kind, hyper, p0, grads, ones_init)
+        expect32 = by_hand(kind, hyper, p0, grads, ones_init, r32)
         for k in range(N_STEPS):
             reflib.assert_close(case["float64"]["steps"][k]["params"], expect[k], 1e-13, 1e-15,
                                 "%s step %d by hand" % (name, k + 1))
             exact[0] += sum(a == b for a, b in zip(case["float64"]["steps"][k]["params"], expect[k]))
             exact[1] += N_PARAMS
+            exact[2] += sum(a == b for a, b in zip(case["float32"]["steps"][k]["params"], expect32[k]))
             reflib.assert_close(case["float32"]["steps"][k]["params"], case["float64"]["steps"][k]["params"],
                                 1e-5, 1e-6, "%s step %d float32 vs float64" % (name, k + 1))
         cases.append(case)
 
-    print("float64 params bit-identical to the by-hand model: %d of %d" % tuple(exact))
+    print("params bit-identical to the by-hand model: float64 %d of %d, float32 %d of %d"
+          % (exact[0], exact[1], exact[2], exact[1]))
 
     # the pre-populated RMSprop really started from ones: step 1 by hand, exactly as torch orders it
     ones = [c for c in cases if c["name"].startswith("rmsprop_ones")][0]
