@@ -25,7 +25,7 @@ from scipy.ndimage import gaussian_filter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_REFERENCE_DIR = os.path.normpath(
-    os.path.join(HERE, "..", "resources", "reference", "mnist1d"))
+    os.path.join(HERE, "..", "..", "..", "mnist1d", "src", "test", "resources", "org", "mnist1d", "reference"))
 
 DEFAULT_ARGS = {
     "num_samples": 5000,

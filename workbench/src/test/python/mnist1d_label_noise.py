@@ -1,4 +1,5 @@
-"""Records the double-descent notebook's label noise: reference/mnist1d/label-noise-*.json.
+"""Records the double-descent notebook's label noise: label-noise-*.json in the dataset library's
+test resources (workbench/mnist1d/src/test/resources/org/mnist1d/reference/).
 
 The notebook (cell 4) makes the dataset with make_dataset(args) (which seeds NumPy's global legacy
 stream with args.seed at its start) and then, continuing that same stream, for each TRAIN label i
@@ -13,8 +14,8 @@ This script first proves mnist1d_generator.py faithful against the Python refere
 
   /usr/bin/python3 workbench/src/test/python/mnist1d_label_noise.py [REFERENCE_DIR]
 
-REFERENCE_DIR (the generator's reference vectors) defaults to
-workbench/src/test/resources/reference/mnist1d/.
+REFERENCE_DIR (the generator's reference vectors) defaults to the same folder of the dataset
+library's test resources, where they are kept.
 """
 
 import os

@@ -28,7 +28,8 @@ torch.use_deterministic_algorithms(True)
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORKBENCH = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 TORCH_OUT = os.path.join(WORKBENCH, "src", "test", "resources", "reference", "torch")
-MNIST1D_OUT = os.path.join(WORKBENCH, "src", "test", "resources", "reference", "mnist1d")
+# The dataset library's own test resources: the label-noise files sit beside the generator's vectors.
+MNIST1D_OUT = os.path.join(WORKBENCH, "mnist1d", "src", "test", "resources", "org", "mnist1d", "reference")
 
 
 def versions():

@@ -57,12 +57,29 @@ public final class Mnist1d {
     }
 
     int split = args.trainCount();
+    int[] yTrain = Arrays.copyOfRange(ys, 0, split);
+    if (args.labelNoise() > 0) {
+      redrawLabels(rng, yTrain, args.labelNoise());
+    }
     return new Mnist1dData(
         Arrays.copyOfRange(xs, 0, split),
-        Arrays.copyOfRange(ys, 0, split),
+        yTrain,
         Arrays.copyOfRange(xs, split, count),
         Arrays.copyOfRange(ys, split, count),
         t);
+  }
+
+  /**
+   * The double-descent notebook's label noise, on the stream as the dataset left it: for each label
+   * in order, {@code if random_sample() < p: y[i] = randint(0, 10)}. NumPy's legacy {@code
+   * randint(0, 10)} is masked rejection on single 32-bit draws ({@link LegacyRandom#interval}).
+   */
+  static void redrawLabels(LegacyRandom rng, int[] labels, double p) {
+    for (int i = 0; i < labels.length; i++) {
+      if (rng.rand() < p) {
+        labels[i] = (int) rng.interval(Templates.CLASSES - 1);
+      }
+    }
   }
 
   /**

@@ -8,11 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The twelve arguments of the MNIST-1D generator, with the reference's defaults.
+ * The twelve arguments of the MNIST-1D generator, with the reference's defaults, and {@code
+ * label_noise}: the fraction of training labels redrawn after the dataset is made.
  *
  * <p>Names follow the Python reference ({@code num_samples}, {@code train_split}, ...). Every
  * instance is valid: the constructor rejects values the generator cannot use with a {@link
  * Mnist1dArgumentException} naming the argument and what is allowed.
+ *
+ * <p>{@code label_noise} p is the deep-double-descent notebook's: after the dataset is made, the
+ * same NumPy stream continues, and for each training label in order, {@code random_sample() < p}
+ * redraws it as {@code randint(0, 10)} (so it may be redrawn to itself: about 0.9 p of the labels
+ * change). Test labels stay clean. The default 0 draws nothing.
  */
 public record Mnist1dArgs(
     int numSamples,
@@ -27,7 +33,8 @@ public record Mnist1dArgs(
     double shearScale,
     boolean shuffleSeq,
     int finalSeqLength,
-    long seed) {
+    long seed,
+    double labelNoise) {
 
   /** Largest seed NumPy's legacy seeding accepts. */
   public static final long MAX_SEED = 0xFFFFFFFFL;
@@ -46,7 +53,8 @@ public record Mnist1dArgs(
           "shear_scale",
           "shuffle_seq",
           "final_seq_length",
-          "seed");
+          "seed",
+          "label_noise");
 
   /** Checks every argument; throws {@link Mnist1dArgumentException} naming the first bad one. */
   public Mnist1dArgs {
@@ -94,11 +102,47 @@ public record Mnist1dArgs(
     if (seed < 0 || seed > MAX_SEED) {
       throw bad("seed", "an integer in [0, 4294967295]", seed);
     }
+    if (!(labelNoise >= 0 && labelNoise <= 1)) {
+      throw bad(
+          "label_noise", "a number in [0, 1] (the fraction of train labels redrawn)", labelNoise);
+    }
   }
 
-  /** The reference defaults: 5000 samples, 4000/1000 split, 40 positions, seed 42. */
+  /** The reference generator's twelve arguments, without label noise. */
+  public Mnist1dArgs(
+      int numSamples,
+      double trainSplit,
+      int templateLen,
+      int paddingLow,
+      int paddingHigh,
+      double scaleCoeff,
+      int maxTranslation,
+      double corrNoiseScale,
+      double iidNoiseScale,
+      double shearScale,
+      boolean shuffleSeq,
+      int finalSeqLength,
+      long seed) {
+    this(
+        numSamples,
+        trainSplit,
+        templateLen,
+        paddingLow,
+        paddingHigh,
+        scaleCoeff,
+        maxTranslation,
+        corrNoiseScale,
+        iidNoiseScale,
+        shearScale,
+        shuffleSeq,
+        finalSeqLength,
+        seed,
+        0.0);
+  }
+
+  /** The reference defaults: 5000 samples, 4000/1000 split, 40 positions, seed 42, no noise. */
   public static Mnist1dArgs defaults() {
-    return new Mnist1dArgs(5000, 0.8, 12, 36, 60, 0.4, 48, 0.25, 0.02, 0.75, false, 40, 42L);
+    return new Mnist1dArgs(5000, 0.8, 12, 36, 60, 0.4, 48, 0.25, 0.02, 0.75, false, 40, 42L, 0.0);
   }
 
   /** Examples made: {@code num_samples // 10} per class. */
@@ -131,13 +175,21 @@ public record Mnist1dArgs(
     m.put("shuffle_seq", shuffleSeq);
     m.put("final_seq_length", finalSeqLength);
     m.put("seed", seed);
+    m.put("label_noise", labelNoise);
     return m;
   }
 
-  /** One stable line {@code name=value,...} (numbers in Java's shortest round-trip form). */
+  /**
+   * One stable line {@code name=value;...} (numbers in Java's shortest round-trip form). {@code
+   * label_noise} appears only when it is not 0, so the line of a clean dataset is what it was
+   * before label noise existed (and dataset cache files made then stay valid).
+   */
   public String canonical() {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Object> e : toMap().entrySet()) {
+      if (e.getKey().equals("label_noise") && labelNoise == 0) {
+        continue;
+      }
       if (sb.length() > 0) {
         sb.append(';');
       }
@@ -208,7 +260,8 @@ public record Mnist1dArgs(
         real("shear_scale", m.get("shear_scale")),
         bool("shuffle_seq", m.get("shuffle_seq")),
         integer("final_seq_length", m.get("final_seq_length")),
-        longInteger("seed", m.get("seed"), "an integer in [0, 4294967295]"));
+        longInteger("seed", m.get("seed"), "an integer in [0, 4294967295]"),
+        real("label_noise", m.get("label_noise")));
   }
 
   private static Mnist1dArgumentException unknown(String name) {

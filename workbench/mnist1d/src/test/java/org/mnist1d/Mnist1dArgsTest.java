@@ -69,7 +69,8 @@ class Mnist1dArgsTest {
     assertEquals(
         "num_samples=5000;train_split=0.8;template_len=12;padding=36,60;scale_coeff=0.4;max_translation=48;"
             + "corr_noise_scale=0.25;iid_noise_scale=0.02;shear_scale=0.75;shuffle_seq=false;final_seq_length=40;seed=42",
-        Mnist1dArgs.defaults().canonical());
+        Mnist1dArgs.defaults().canonical(),
+        "the line, and so the cache file, of a clean dataset as before label_noise existed");
   }
 
   private static void assertMessage(Map<String, ?> m, String start) {

@@ -56,11 +56,17 @@ final class ReferenceVectors {
     return out;
   }
 
-  /** The {@code args} object of a reference file as arguments. */
+  /**
+   * The {@code args} object of a reference file as arguments (the reference generator's twelve;
+   * names it does not have keep their defaults).
+   */
   static Mnist1dArgs args(JsonNode n) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (String name : Mnist1dArgs.NAMES) {
       JsonNode v = n.get(name);
+      if (v == null) {
+        continue;
+      }
       Object value =
           v.isArray()
               ? java.util.List.of(v.get(0).asInt(), v.get(1).asInt())

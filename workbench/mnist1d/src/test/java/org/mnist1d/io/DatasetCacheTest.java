@@ -59,6 +59,8 @@ class DatasetCacheTest {
     Path a = cache.pathFor(args);
     Path b = cache.pathFor(args.withSettings(List.of("shuffle_seq=true")));
     assertNotEquals(a, b);
+    assertNotEquals(a, cache.pathFor(args.withSettings(List.of("label_noise=0.15"))));
+    assertEquals(a, cache.pathFor(args.withSettings(List.of("label_noise=0"))));
     assertTrue(a.getFileName().toString().startsWith("mnist1d-n30-seed11-"), a.toString());
     assertEquals(
         a, new DatasetCache(dir).pathFor(Mnist1dArgs.parse(List.of("seed=11", "num_samples=30"))));
