@@ -2,37 +2,86 @@ package org.mnist1d.workbench.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Plain SGD: {@code p -= lr g}, one fused engine call per parameter. */
+/**
+ * SGD, optionally with momentum, as {@code torch.optim.SGD} (no dampening, no Nesterov): {@code p
+ * -= lr g}, or {@code v = mu v + g; p -= lr v} with {@code v = g} at the first step. One fused
+ * engine call per parameter.
+ *
+ * <p>The engine keeps the momentum buffer scaled by the learning rate ({@code b = mu b + lr g; p -=
+ * b}), which is {@code lr v} exactly in real arithmetic and to float rounding in practice; {@link
+ * #state()} holds that {@code b} (named {@code sgd.momentum.NAME} in checkpoints).
+ */
 public final class FusedSgd implements FusedOptimizer {
   private final float lr;
+  private final float momentum;
+  private final NDManager manager;
+  private NDList buffers;
 
+  /** Plain SGD (no state). */
   public FusedSgd(double lr) {
+    this(null, lr, 0);
+  }
+
+  /**
+   * SGD with momentum {@code mu} in [0, 1); its buffers live on {@code manager} (may be null when
+   * {@code mu} is 0).
+   */
+  public FusedSgd(NDManager manager, double lr, double momentum) {
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+    }
+    if (momentum > 0 && manager == null) {
+      throw new IllegalArgumentException("momentum needs a manager for its buffers");
+    }
+    this.manager = manager;
     this.lr = (float) lr;
+    this.momentum = (float) momentum;
   }
 
   @Override
   public void update(NDList params, NDList grads, int t) {
+    if (momentum > 0 && buffers == null) {
+      buffers = new NDList();
+      for (NDArray p : params) {
+        buffers.add(manager.zeros(p.getShape(), p.getDataType()));
+      }
+    }
     for (int i = 0; i < params.size(); i++) {
       NDArray p = params.get(i);
-      // the engine's update: no weight decay, no rescaling, no clipping (-1), no momentum; the
-      // third input is a momentum buffer it does not read without momentum
+      // the engine's update: no weight decay, no rescaling, no clipping (-1); without momentum the
+      // third input is not read
+      NDArray state = momentum > 0 ? buffers.get(i) : p;
       p.getNDArrayInternal()
-          .sgdUpdate(new NDList(p, grads.get(i), p), new NDList(p), lr, 0f, 1f, -1f, 0f, false);
+          .sgdUpdate(
+              new NDList(p, grads.get(i), state), new NDList(p), lr, 0f, 1f, -1f, momentum, false);
     }
   }
 
   @Override
   public NDList state() {
-    return new NDList();
+    return buffers == null ? new NDList() : buffers;
   }
 
   @Override
-  public void restore(NDList state) {}
+  public void restore(NDList state) {
+    if (state.isEmpty()) {
+      return;
+    }
+    buffers = new NDList(state);
+    buffers.attach(manager);
+  }
 
   @Override
   public List<String> stateNames(List<String> parameterNames) {
-    return List.of();
+    if (momentum == 0) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    parameterNames.forEach(n -> names.add("sgd.momentum." + n));
+    return names;
   }
 }

@@ -18,16 +18,27 @@ import org.mnist1d.workbench.nn.StepScope;
 
 /**
  * Ordinary training of a {@link Model}: mini-batches taken in order (batch {@code s} starts at
- * {@code (s * B) mod n}, shorter at the end when B does not divide n), one autograd backward per
- * step, and an {@link FusedOptimizer} update outside autograd. Each step's intermediates live on a
- * scoped manager that is closed at the end of the step, so memory stays flat.
+ * {@code (s * B) mod n}, shorter at the end when B does not divide n) or reshuffled each epoch
+ * ({@link BatchOrder}), one autograd backward per step, and an {@link FusedOptimizer} update
+ * outside autograd. Each step's intermediates live on a scoped manager that is closed at the end of
+ * the step, so memory stays flat.
  */
 public final class TrainingRun implements AutoCloseable {
+  private static final int CLASSES = 10;
+
   private final Model model;
   private final NDManager manager;
+  private final Settings settings;
+  private final double[][] x;
+  private final int[] y;
+  private final int batchesPerEpoch;
+  // IN_ORDER: every distinct batch, sliced once. SHUFFLED: the current epoch's batches.
   private final List<Split> batches = new ArrayList<>();
-  private final Split train;
-  private final Split test;
+  private EpochShuffle shuffle;
+  private NDManager epochManager;
+  private int epochSliced = -1;
+  private final List<Split> train;
+  private final List<Split> test;
   private final FusedOptimizer optimizer;
   private NDList params;
   private int step;
@@ -36,8 +47,45 @@ public final class TrainingRun implements AutoCloseable {
   public record Evaluation(
       int step, double trainLoss, double trainAcc, double testLoss, double testAcc) {}
 
+  /** How mini-batches are drawn from the training set. */
+  public enum BatchOrder {
+    /**
+     * In order, as the reference's {@code train_model}: batch {@code s} starts at {@code (s * B)
+     * mod n}, shorter at the end when B does not divide n.
+     */
+    IN_ORDER,
+    /**
+     * A fresh random permutation each epoch, cut into batches of B (the last one shorter when B
+     * does not divide n), as a shuffling {@code DataLoader}; the permutations come from one
+     * generator seeded with {@link Settings#shuffleSeed()}.
+     */
+    SHUFFLED
+  }
+
   /**
-   * A run of {@code model} from parameters {@code initial} (flat values in the model's order).
+   * How to train: batch size and order, the optimiser ({@code adam}, or {@code sgd} with {@code
+   * momentum}, 0 for plain SGD) and its learning rate, and the parameters' data type.
+   */
+  public record Settings(
+      int batch,
+      BatchOrder order,
+      long shuffleSeed,
+      String optimizer,
+      double lr,
+      double momentum,
+      DataType type) {
+    /** In-order batches, no momentum: the reference harness. */
+    public static Settings inOrder(int batch, String optimizer, double lr, DataType type) {
+      return new Settings(batch, BatchOrder.IN_ORDER, 0, optimizer, lr, 0, type);
+    }
+  }
+
+  /** Evaluation forwards at most this many examples at once, so large sets keep memory bounded. */
+  static final int EVALUATION_CHUNK = 10_000;
+
+  /**
+   * A run of {@code model} from parameters {@code initial} (flat values in the model's order), with
+   * in-order batches.
    *
    * @param optimizerName adam or sgd
    */
@@ -53,27 +101,68 @@ public final class TrainingRun implements AutoCloseable {
       double lr,
       List<double[]> initial,
       DataType type) {
+    this(
+        model,
+        parent,
+        x,
+        y,
+        xTest,
+        yTest,
+        Settings.inOrder(batch, optimizerName, lr, type),
+        initial);
+  }
+
+  /** A run of {@code model} from parameters {@code initial}, trained as {@code settings} say. */
+  public TrainingRun(
+      Model model,
+      NDManager parent,
+      double[][] x,
+      int[] y,
+      double[][] xTest,
+      int[] yTest,
+      Settings settings,
+      List<double[]> initial) {
     this.model = model;
     this.manager = parent.newSubManager();
-    int classes = 10;
-    for (int start = 0; ; start = (start + batch) % x.length) {
-      // in-order batches repeat with period lcm(n, B)/B; slice each distinct one once
-      if (!batches.isEmpty() && start == 0) {
-        break;
+    this.settings = settings;
+    this.x = x;
+    this.y = y;
+    DataType type = settings.type();
+    int batch = settings.batch();
+    this.batchesPerEpoch = (x.length + batch - 1) / batch;
+    if (settings.order() == BatchOrder.IN_ORDER) {
+      for (int start = 0; ; start = (start + batch) % x.length) {
+        // in-order batches repeat with period lcm(n, B)/B; slice each distinct one once
+        if (!batches.isEmpty() && start == 0) {
+          break;
+        }
+        batches.add(
+            Split.of(manager, x, y, start, Math.min(start + batch, x.length), CLASSES, type));
       }
-      batches.add(Split.of(manager, x, y, start, Math.min(start + batch, x.length), classes, type));
+    } else {
+      this.shuffle = new EpochShuffle(x.length, settings.shuffleSeed());
     }
-    this.train = Split.of(manager, x, y, 0, x.length, classes, type);
-    this.test = Split.of(manager, xTest, yTest, 0, xTest.length, classes, type);
+    this.train = chunks(manager, x, y, type);
+    this.test = chunks(manager, xTest, yTest, type);
     this.optimizer =
-        switch (optimizerName) {
-          case "adam" -> new FusedAdam(manager, lr);
-          case "sgd" -> new FusedSgd(lr);
+        switch (settings.optimizer()) {
+          case "adam" -> new FusedAdam(manager, settings.lr());
+          case "sgd" -> new FusedSgd(manager, settings.lr(), settings.momentum());
           default ->
               throw new IllegalArgumentException(
-                  "optimizer: expected adam or sgd, got '" + optimizerName + "'");
+                  "optimizer: expected adam or sgd, got '" + settings.optimizer() + "'");
         };
     this.params = leaves(Initialization.arrays(model, initial, manager, type));
+  }
+
+  private static List<Split> chunks(NDManager manager, double[][] x, int[] y, DataType type) {
+    List<Split> out = new ArrayList<>();
+    for (int from = 0; from < x.length; from += EVALUATION_CHUNK) {
+      out.add(
+          Split.of(
+              manager, x, y, from, Math.min(from + EVALUATION_CHUNK, x.length), CLASSES, type));
+    }
+    return out;
   }
 
   /** The parameters as autograd leaves: each keeps one gradient buffer for the whole run. */
@@ -97,9 +186,14 @@ public final class TrainingRun implements AutoCloseable {
     return params;
   }
 
+  /** Batches per epoch: {@code ceil(n / B)}. */
+  public int batchesPerEpoch() {
+    return batchesPerEpoch;
+  }
+
   /** One update on the next batch; returns the batch's loss before the update. */
   public double update() {
-    Split batch = batches.get(step % batches.size());
+    Split batch = nextBatch();
     double loss;
     try (StepScope scope = new StepScope(manager)) {
       scope.use(params);
@@ -124,21 +218,70 @@ public final class TrainingRun implements AutoCloseable {
     return loss;
   }
 
-  /** Loss and accuracy on the whole train and test sets (no gradients). */
+  private Split nextBatch() {
+    if (settings.order() == BatchOrder.IN_ORDER) {
+      return batches.get(step % batches.size());
+    }
+    int epoch = step / batchesPerEpoch;
+    if (epoch != epochSliced) {
+      slice(shuffle.order(epoch));
+      epochSliced = epoch;
+    }
+    return batches.get(step % batchesPerEpoch);
+  }
+
+  /** Cuts the epoch's order into batches on a fresh manager (the last epoch's are freed). */
+  private void slice(int[] perm) {
+    if (epochManager != null) {
+      epochManager.close();
+    }
+    batches.clear();
+    epochManager = manager.newSubManager();
+    int n = perm.length;
+    double[][] xs = new double[n][];
+    int[] ys = new int[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = x[perm[i]];
+      ys[i] = y[perm[i]];
+    }
+    for (int from = 0; from < n; from += settings.batch()) {
+      batches.add(
+          Split.of(
+              epochManager,
+              xs,
+              ys,
+              from,
+              Math.min(from + settings.batch(), n),
+              CLASSES,
+              settings.type()));
+    }
+  }
+
+  /**
+   * Loss and accuracy on the whole train and test sets (no gradients), forwarded in chunks of at
+   * most {@value #EVALUATION_CHUNK} examples.
+   */
   public Evaluation evaluate() {
     double[] tr = lossAndAccuracy(train);
     double[] te = lossAndAccuracy(test);
     return new Evaluation(step, tr[0], tr[1], te[0], te[1]);
   }
 
-  private double[] lossAndAccuracy(Split split) {
-    try (StepScope scope = new StepScope(manager)) {
-      scope.use(params);
-      scope.use(split.x(), split.negTargets(), split.labels());
-      NDArray logits = model.forward(params, split.x());
-      double loss = split.loss(logits).toType(DataType.FLOAT64, false).getDouble();
-      return new double[] {loss, split.accuracy(logits)};
+  private double[] lossAndAccuracy(List<Split> chunks) {
+    long total = chunks.stream().mapToLong(Split::size).sum();
+    double loss = 0;
+    double correct = 0;
+    for (Split split : chunks) {
+      try (StepScope scope = new StepScope(manager)) {
+        scope.use(params);
+        scope.use(split.x(), split.negTargets(), split.labels());
+        NDArray logits = model.forward(params, split.x());
+        double w = (double) split.size() / total;
+        loss += w * split.loss(logits).toType(DataType.FLOAT64, false).getDouble();
+        correct += split.accuracy(logits) * split.size();
+      }
     }
+    return new double[] {loss, correct / total};
   }
 
   /**
@@ -179,6 +322,7 @@ public final class TrainingRun implements AutoCloseable {
     params = leaves(restored);
     optimizer.restore(state);
     step = atStep;
+    epochSliced = -1; // the next update slices the epoch of the restored step
   }
 
   private List<String> parameterNames() {
