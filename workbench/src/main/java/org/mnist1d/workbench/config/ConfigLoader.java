@@ -151,6 +151,7 @@ public final class ConfigLoader {
       Config config = new Config(tree, locations);
       checkCommon(config);
       schema.check(config);
+      derive(config, schema.derivedDataset(config));
       Map<String, Object> params = new LinkedHashMap<>();
       point.forEach((k, v) -> params.put(Sweeps.paramName(k, point.keySet()), config.get(k)));
       out.add(new Point(config, params));
@@ -183,6 +184,43 @@ public final class ConfigLoader {
       throw c.error(
           "dataset." + e.argument(), e.getMessage().replaceFirst("^dataset argument \\S+: ", ""));
     }
+  }
+
+  /**
+   * Writes dataset arguments the experiment derives into the config's {@code dataset:} section; a
+   * value the file set differently is an error at the place it was set.
+   */
+  private static void derive(Config c, Map<String, Object> derived) {
+    if (derived.isEmpty()) {
+      return;
+    }
+    Map<String, Object> dataset = c.section("dataset");
+    for (Map.Entry<String, Object> e : derived.entrySet()) {
+      String path = "dataset." + e.getKey();
+      Object given = dataset.get(e.getKey());
+      if (c.locations().containsKey(path) && !sameValue(given, e.getValue())) {
+        throw c.error(
+            path,
+            "is derived by the "
+                + c.experiment()
+                + " experiment from its own keys (here "
+                + e.getValue()
+                + "); remove it, or set it to that value");
+      }
+      dataset.put(e.getKey(), e.getValue());
+    }
+    try {
+      c.dataset();
+    } catch (Mnist1dArgumentException e) {
+      throw c.error("dataset." + e.argument(), e.getMessage());
+    }
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return java.util.Objects.equals(a, b);
   }
 
   /** A copy of {@code node} (a mapping) with dotted-path values replaced. */

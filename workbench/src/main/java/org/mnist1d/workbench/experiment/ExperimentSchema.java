@@ -21,6 +21,16 @@ public interface ExperimentSchema {
     return Map.of();
   }
 
+  /**
+   * Dataset arguments that follow from the experiment's own keys (e.g. {@code num_samples} and
+   * {@code train_split} from a training-set size), computed after {@link #check(Config)} passed.
+   * They are written into the resolved config's {@code dataset:} section, so a run's config.yaml
+   * says which dataset it used; a file that sets one of them to another value is an error.
+   */
+  default Map<String, Object> derivedDataset(Config config) {
+    return Map.of();
+  }
+
   /** The default seed. */
   default long defaultSeed() {
     return 0;
