@@ -59,6 +59,9 @@ public final class ReportBuilder {
     }
     String first = runs.keySet().iterator().next();
     Map<String, Table> named = new LinkedHashMap<>();
+    for (ReportSpec.DataSpec d : spec.data()) {
+      named.put(d.name(), data(d));
+    }
     Map<String, Table> cache = new LinkedHashMap<>();
     List<Table> tables = new ArrayList<>();
     for (ReportSpec.TableSpec t : spec.tables()) {
@@ -84,10 +87,46 @@ public final class ReportBuilder {
               named,
               cache,
               "charts." + c.name());
-      charts.add(
-          new Report.NamedChart(c.name(), chart(c, where(from, c.where(), "charts." + c.name()))));
+      Table rows = where(from, c.where(), "charts." + c.name());
+      if (c.layout() == ReportSpec.Layout.PLAIN) {
+        charts.add(new Report.NamedChart(c.name(), chart(c, rows)));
+      } else {
+        Table overlay = null;
+        if (c.layout().overlay() != null) {
+          overlay =
+              input(
+                  c.layout().overlay().from(),
+                  c.source() == null ? first : c.source(),
+                  runs,
+                  named,
+                  cache,
+                  "charts." + c.name() + ".overlay");
+        }
+        charts.add(PanelCharts.draw(c, rows, overlay));
+      }
     }
     return new Report(spec.title(), count, tables, charts);
+  }
+
+  /** A table written in the report: numeric columns where every value is a number, else text. */
+  static Table data(ReportSpec.DataSpec d) {
+    Table t = Table.create(d.name());
+    for (int c = 0; c < d.columns().size(); c++) {
+      int col = c;
+      boolean numeric = d.rows().stream().allMatch(r -> r.get(col) instanceof Number);
+      if (numeric) {
+        tech.tablesaw.api.DoubleColumn dc =
+            tech.tablesaw.api.DoubleColumn.create(d.columns().get(c));
+        d.rows().forEach(r -> dc.append(((Number) r.get(col)).doubleValue()));
+        t.addColumns(dc);
+      } else {
+        tech.tablesaw.api.StringColumn sc =
+            tech.tablesaw.api.StringColumn.create(d.columns().get(c));
+        d.rows().forEach(r -> sc.append(r.get(col) == null ? "" : String.valueOf(r.get(col))));
+        t.addColumns(sc);
+      }
+    }
+    return t;
   }
 
   private static Map<String, String> prefixed(Map<String, String> where, String prefix) {
@@ -237,7 +276,7 @@ public final class ReportBuilder {
     return c.getString(row).equals(wanted);
   }
 
-  private static void columns(Table t, List<String> names, String path) {
+  static void columns(Table t, List<String> names, String path) {
     for (String n : names) {
       if (!t.containsColumn(n)) {
         throw new UserError(
@@ -341,7 +380,7 @@ public final class ReportBuilder {
     return c.y().size() == 1 ? group : group + " " + y;
   }
 
-  private static Number number(Column<?> col, int row, String path) {
+  static Number number(Column<?> col, int row, String path) {
     if (col instanceof NumericColumn<?> n) {
       return n.isMissing(row) ? Double.NaN : n.getDouble(row);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mnist1d.DidYouMean;
 import org.mnist1d.workbench.config.ConfigNode;
 import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.figures.LineStyle;
 
 /**
  * A report as written in YAML: where the runs come from, which tables to compute and which charts
@@ -23,15 +24,29 @@ import org.mnist1d.workbench.experiment.ConfigError;
  * charts:
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
  * </pre>
+ *
+ * <p>Also: {@code data:} tables written in the report (published figures), and for line charts
+ * panels, smoothing, labels, styles, reference lines, an overlay of another table, y range and
+ * logarithmic x (docs/reports.md).
  */
 public record ReportSpec(
-    String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+    String title,
+    List<Source> sources,
+    List<DataSpec> data,
+    List<TableSpec> tables,
+    List<ChartSpec> charts) {
 
   /** The same tables and charts over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
     return new ReportSpec(
-        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
+        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), data, tables, charts);
   }
+
+  /**
+   * A table written in the report itself (published figures, say): column names and rows of values.
+   * Tables and charts use it by name, as {@code from:} or as a chart's {@code overlay}.
+   */
+  public record DataSpec(String name, List<String> columns, List<List<Object>> rows) {}
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
@@ -62,9 +77,74 @@ public record ReportSpec(
       String title,
       String xLabel,
       String yLabel,
-      boolean logY) {}
+      boolean logY,
+      Layout layout) {
 
-  private static final List<String> TOP = List.of("title", "sources", "tables", "charts");
+    /** A chart with no layout options (one panel, default styles). */
+    public ChartSpec(
+        String name,
+        String type,
+        String from,
+        String source,
+        Map<String, String> where,
+        String x,
+        List<String> y,
+        String series,
+        String title,
+        String xLabel,
+        String yLabel,
+        boolean logY) {
+      this(
+          name, type, from, source, where, x, y, series, title, xLabel, yLabel, logY, Layout.PLAIN);
+    }
+  }
+
+  /**
+   * A line chart's layout and styling beyond its data: panels (explicit, or one per value of a
+   * column), Gaussian smoothing of each line, series renamed and styled, horizontal reference
+   * lines, another table drawn over it (published values), the y range and a logarithmic x axis.
+   */
+  public record Layout(
+      List<Panel> panels,
+      String panelBy,
+      String panelTitle,
+      int columns,
+      double smooth,
+      Map<String, String> labels,
+      Map<String, String> styles,
+      List<HLine> hlines,
+      Overlay overlay,
+      List<Double> yRange,
+      boolean logX) {
+    /** One chart, default styles, nothing added. */
+    public static final Layout PLAIN =
+        new Layout(
+            List.of(), null, null, 0, 0, Map.of(), Map.of(), List.of(), null, List.of(), false);
+
+    /** Whether the chart is drawn as several panels with one legend. */
+    public boolean multiPanel() {
+      return !panels.isEmpty() || panelBy != null;
+    }
+  }
+
+  /** One panel: its title, the rows it shows, and optionally its y range. */
+  public record Panel(String title, Map<String, String> where, List<Double> yRange) {}
+
+  /** A horizontal line at {@code y}, in a style, with a legend label (none when null). */
+  public record HLine(double y, String style, String label) {}
+
+  /**
+   * The chart drawn again from the table {@code from} (same x, y, series and panels), each series
+   * named with {@code suffix} and drawn in its measured series' colour with {@code style}'s line
+   * and marker.
+   */
+  public record Overlay(String from, String suffix, String style) {}
+
+  private static final List<String> TOP = List.of("title", "sources", "data", "tables", "charts");
+  private static final List<String> DATA = List.of("name", "columns", "rows");
+  private static final List<String> PANEL = List.of("title", "where", "y_range");
+  private static final List<String> HLINE = List.of("y", "style", "label");
+  private static final List<String> OVERLAY = List.of("from", "suffix", "style");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
   private static final List<String> TABLE =
       List.of(
@@ -80,8 +160,28 @@ public record ReportSpec(
           "reference");
   private static final List<String> CHART =
       List.of(
-          "name", "type", "from", "source", "where", "x", "y", "series", "title", "x_label",
-          "y_label", "log_y");
+          "name",
+          "type",
+          "from",
+          "source",
+          "where",
+          "x",
+          "y",
+          "series",
+          "title",
+          "x_label",
+          "y_label",
+          "log_y",
+          "panels",
+          "panel_title",
+          "columns",
+          "smooth",
+          "labels",
+          "styles",
+          "hlines",
+          "overlay",
+          "y_range",
+          "log_x");
   static final List<String> AGGREGATES =
       List.of("mean", "std", "min", "max", "count", "median", "sum");
   static final List<String> CHART_TYPES = List.of("line", "bar", "scatter");
@@ -112,6 +212,10 @@ public record ReportSpec(
           root.location(),
           "sources",
           "expected at least one source of runs, e.g. [{glob: 'runs/*'}]");
+    }
+    List<DataSpec> data = new ArrayList<>();
+    for (ConfigNode n : list(top.get("data"), "data")) {
+      data.add(dataSpec(n));
     }
     List<TableSpec> tables = new ArrayList<>();
     for (ConfigNode n : list(top.get("tables"), "tables")) {
@@ -182,6 +286,13 @@ public record ReportSpec(
       ConfigNode y = require(m, "y", n, p);
       List<String> ys = y.isList() ? strings(y, p + ".y") : List.of(text(y, p + ".y"));
       boolean logY = m.containsKey("log_y") && Boolean.TRUE.equals(m.get("log_y").value());
+      Layout layout = layout(m, p);
+      if (layout != Layout.PLAIN && !type.equals("line") && !type.equals("scatter")) {
+        throw new ConfigError(
+            n.location(),
+            p,
+            "panels, styles, overlays and smoothing are for line and scatter charts");
+      }
       charts.add(
           new ChartSpec(
               name,
@@ -195,10 +306,143 @@ public record ReportSpec(
               optText(m, "title", name),
               optText(m, "x_label", null),
               optText(m, "y_label", null),
-              logY));
+              logY,
+              layout));
     }
     String title = top.containsKey("title") ? text(top.get("title"), "title") : "Report";
-    return new ReportSpec(title, sources, tables, charts);
+    return new ReportSpec(title, sources, data, tables, charts);
+  }
+
+  private static DataSpec dataSpec(ConfigNode n) {
+    Map<String, ConfigNode> m = mapping(n, "data");
+    keys(m, DATA, "data");
+    String name = text(require(m, "name", n, "data"), "data.name");
+    String p = "data." + name;
+    List<String> columns = strings(require(m, "columns", n, p), p + ".columns");
+    List<List<Object>> rows = new ArrayList<>();
+    for (ConfigNode r : list(require(m, "rows", n, p), p + ".rows")) {
+      List<ConfigNode> cells = list(r, p + ".rows");
+      if (cells.size() != columns.size()) {
+        throw new ConfigError(
+            r.location(),
+            p + ".rows",
+            "expected " + columns.size() + " values (one per column), got " + cells.size());
+      }
+      List<Object> row = new ArrayList<>();
+      for (ConfigNode c : cells) {
+        if (c.isMap() || c.isList()) {
+          throw new ConfigError(c.location(), p + ".rows", "expected a number or a text value");
+        }
+        row.add(c.value());
+      }
+      rows.add(row);
+    }
+    return new DataSpec(name, columns, rows);
+  }
+
+  private static Layout layout(Map<String, ConfigNode> m, String p) {
+    List<Panel> panels = new ArrayList<>();
+    String panelBy = null;
+    if (m.containsKey("panels")) {
+      ConfigNode ps = m.get("panels");
+      if (ps.isList()) {
+        for (ConfigNode e : ps.list()) {
+          Map<String, ConfigNode> pm = mapping(e, p + ".panels");
+          keys(pm, PANEL, p + ".panels");
+          panels.add(
+              new Panel(
+                  optText(pm, "title", ""),
+                  where(pm.get("where"), p + ".panels.where"),
+                  range(pm.get("y_range"), p + ".panels.y_range")));
+        }
+        if (panels.isEmpty()) {
+          throw new ConfigError(ps.location(), p + ".panels", "expected at least one panel");
+        }
+      } else {
+        panelBy = text(ps, p + ".panels");
+      }
+    }
+    int columns = 0;
+    if (m.containsKey("columns")) {
+      ConfigNode c = m.get("columns");
+      if (!(c.value() instanceof Long l) || l < 1) {
+        throw new ConfigError(c.location(), p + ".columns", "expected an integer >= 1");
+      }
+      columns = Math.toIntExact((Long) c.value());
+    }
+    double smooth = 0;
+    if (m.containsKey("smooth")) {
+      ConfigNode c = m.get("smooth");
+      if (!(c.value() instanceof Number x) || !(x.doubleValue() >= 0)) {
+        throw new ConfigError(
+            c.location(), p + ".smooth", "expected a Gaussian sigma >= 0 (in points), e.g. 1");
+      }
+      smooth = ((Number) c.value()).doubleValue();
+    }
+    Map<String, String> styles = where(m.get("styles"), p + ".styles");
+    styles.forEach((k, v) -> style(v, m.get("styles").map().get(k), p + ".styles." + k));
+    List<HLine> hlines = new ArrayList<>();
+    for (ConfigNode e : list(m.get("hlines"), p + ".hlines")) {
+      Map<String, ConfigNode> hm = mapping(e, p + ".hlines");
+      keys(hm, HLINE, p + ".hlines");
+      ConfigNode y = require(hm, "y", e, p + ".hlines");
+      if (!(y.value() instanceof Number)) {
+        throw new ConfigError(y.location(), p + ".hlines.y", "expected a number");
+      }
+      String st = optText(hm, "style", "k:");
+      style(st, hm.get("style"), p + ".hlines.style");
+      hlines.add(new HLine(((Number) y.value()).doubleValue(), st, optText(hm, "label", null)));
+    }
+    Overlay overlay = null;
+    if (m.containsKey("overlay")) {
+      ConfigNode o = m.get("overlay");
+      Map<String, ConfigNode> om = mapping(o, p + ".overlay");
+      keys(om, OVERLAY, p + ".overlay");
+      String st = optText(om, "style", "o");
+      style(st, om.get("style"), p + ".overlay.style");
+      overlay =
+          new Overlay(
+              text(require(om, "from", o, p + ".overlay"), p + ".overlay.from"),
+              optText(om, "suffix", " (published)"),
+              st);
+    }
+    boolean logX = m.containsKey("log_x") && Boolean.TRUE.equals(m.get("log_x").value());
+    Layout l =
+        new Layout(
+            List.copyOf(panels),
+            panelBy,
+            optText(m, "panel_title", null),
+            columns,
+            smooth,
+            where(m.get("labels"), p + ".labels"),
+            styles,
+            List.copyOf(hlines),
+            overlay,
+            range(m.get("y_range"), p + ".y_range"),
+            logX);
+    return l.equals(Layout.PLAIN) ? Layout.PLAIN : l;
+  }
+
+  private static void style(String format, ConfigNode at, String path) {
+    try {
+      LineStyle.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError(at == null ? null : at.location(), path, e.getMessage());
+    }
+  }
+
+  private static List<Double> range(ConfigNode n, String path) {
+    if (n == null) {
+      return List.of();
+    }
+    List<ConfigNode> l = list(n, path);
+    if (l.size() != 2
+        || !(l.get(0).value() instanceof Number a)
+        || !(l.get(1).value() instanceof Number b)
+        || !(a.doubleValue() < b.doubleValue())) {
+      throw new ConfigError(n.location(), path, "expected [low, high] with low < high");
+    }
+    return List.of(a.doubleValue(), b.doubleValue());
   }
 
   private static Map<String, ConfigNode> mapping(ConfigNode n, String path) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.mnist1d.io.AtomicFile;
 import org.mnist1d.workbench.config.YamlReader;
 import tech.tablesaw.api.Table;
@@ -82,10 +81,10 @@ public final class ReportWriter {
         text(outDir.resolve(file(t.name()) + ".csv"), csv);
       }
       for (Report.NamedChart c : r.charts()) {
-        byte[] png = BitmapEncoder.getBitmapBytes(c.chart(), BitmapEncoder.BitmapFormat.PNG);
+        byte[] png = c.png();
         AtomicFile.write(outDir.resolve(file(c.name()) + ".png"), out -> out.write(png));
         html.append("<h2>")
-            .append(TableFormats.escape(c.chart().getTitle()))
+            .append(TableFormats.escape(c.title()))
             .append("</h2>\n")
             .append("<img class=\"chart\" alt=\"")
             .append(TableFormats.escape(c.name()))
@@ -93,7 +92,7 @@ public final class ReportWriter {
             .append(Base64.getEncoder().encodeToString(png))
             .append("\">\n");
         md.append("## ")
-            .append(c.chart().getTitle())
+            .append(c.title())
             .append("\n\n![")
             .append(c.name())
             .append("](")
