@@ -62,7 +62,7 @@ final class PanelCharts {
       if (po != null) {
         addSeries(chart, c, po, l.overlay().suffix(), 0, styles, drawn, xRange, path + ".overlay");
       }
-      for (ReportSpec.HLine h : l.hlines()) {
+      for (ReportSpec.HLine h : p.hlines() != null ? p.hlines() : l.hlines()) {
         if (xRange[0] <= xRange[1]) {
           XYSeries s =
               chart.addSeries(
@@ -85,8 +85,10 @@ final class PanelCharts {
       return new Report.NamedChart(c.name(), charts.get(0));
     }
     List<PanelFigure.Entry> legend = new ArrayList<>();
-    for (String name : drawn) {
-      legend.add(new PanelFigure.Entry(name, styles.get(name)));
+    for (String name : styles.keySet()) { // measured series first, then the overlay's
+      if (drawn.contains(name)) {
+        legend.add(new PanelFigure.Entry(name, styles.get(name)));
+      }
     }
     for (ReportSpec.HLine h : l.hlines()) {
       if (h.label() != null) {
@@ -105,7 +107,7 @@ final class PanelCharts {
       return l.panels();
     }
     if (l.panelBy() == null) {
-      return List.of(new ReportSpec.Panel(c.title(), Map.of(), List.of()));
+      return List.of(new ReportSpec.Panel(c.title(), Map.of(), List.of(), null));
     }
     ReportBuilder.columns(t, List.of(l.panelBy()), "charts." + c.name() + ".panels");
     List<String> values = new ArrayList<>(new LinkedHashSet<>(strings(t, l.panelBy())));
@@ -113,7 +115,8 @@ final class PanelCharts {
     String format = l.panelTitle() != null ? l.panelTitle() : shortName(l.panelBy()) + " = {}";
     List<ReportSpec.Panel> out = new ArrayList<>();
     for (String v : values) {
-      out.add(new ReportSpec.Panel(format.replace("{}", v), Map.of(l.panelBy(), v), List.of()));
+      out.add(
+          new ReportSpec.Panel(format.replace("{}", v), Map.of(l.panelBy(), v), List.of(), null));
     }
     return out;
   }

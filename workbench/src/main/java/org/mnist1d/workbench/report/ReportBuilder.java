@@ -108,6 +108,17 @@ public final class ReportBuilder {
     return new Report(spec.title(), count, tables, charts);
   }
 
+  /** A numeric column as text: whole numbers without a decimal point (1000, not 1000.0). */
+  private static tech.tablesaw.api.StringColumn asText(NumericColumn<?> n) {
+    tech.tablesaw.api.StringColumn s = tech.tablesaw.api.StringColumn.create(n.name());
+    for (int i = 0; i < n.size(); i++) {
+      double d = n.getDouble(i);
+      s.append(
+          d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d));
+    }
+    return s;
+  }
+
   /** A table written in the report: numeric columns where every value is a number, else text. */
   static Table data(ReportSpec.DataSpec d) {
     Table t = Table.create(d.name());
@@ -170,7 +181,10 @@ public final class ReportBuilder {
     };
   }
 
-  /** Applies where, select, group_by + aggregate, pivot and sort, in that order. */
+  /**
+   * Applies where, select, group_by + aggregate, pivot, reference, columns (listed columns first,
+   * in that order) and sort, in that order.
+   */
   static Table table(ReportSpec.TableSpec t, Table from) {
     String path = "tables." + t.name();
     Table out = where(from, t.where(), path);
@@ -203,12 +217,26 @@ public final class ReportBuilder {
           out,
           List.of(t.pivot().get("rows"), t.pivot().get("columns"), t.pivot().get("values")),
           path + ".pivot");
+      // Tablesaw pivots on text keys: numeric keys (sizes, widths) become text for the pivot,
+      // and a numeric rows key is made numeric again after it, so that it sorts as numbers
+      String rows = t.pivot().get("rows");
+      boolean numericRows = out.column(rows) instanceof NumericColumn<?>;
+      Table keyed = out.copy();
+      for (String k : List.of(rows, t.pivot().get("columns"))) {
+        if (keyed.column(k) instanceof NumericColumn<?> n) {
+          keyed.replaceColumn(k, asText(n));
+        }
+      }
       out =
-          out.pivot(
-              t.pivot().get("rows"),
-              t.pivot().get("columns"),
-              t.pivot().get("values"),
-              AggregateFunctions.mean);
+          keyed.pivot(
+              rows, t.pivot().get("columns"), t.pivot().get("values"), AggregateFunctions.mean);
+      if (numericRows) {
+        tech.tablesaw.api.DoubleColumn back = tech.tablesaw.api.DoubleColumn.create(rows);
+        for (int i = 0; i < out.rowCount(); i++) {
+          back.append(Double.parseDouble(out.column(rows).getString(i)));
+        }
+        out.replaceColumn(rows, back);
+      }
     }
     if (!t.reference().isEmpty() && out.columnCount() > 0) {
       // published figures beside the computed ones, matched on the first column
@@ -220,6 +248,13 @@ public final class ReportBuilder {
         published.append(v == null ? "" : String.valueOf(v));
       }
       out.addColumns(published);
+    }
+    if (!t.columns().isEmpty()) {
+      // the listed columns first, in that order (those the table has), then the others
+      List<String> order = new ArrayList<>();
+      t.columns().stream().filter(out::containsColumn).forEach(order::add);
+      out.columnNames().stream().filter(c -> !order.contains(c)).forEach(order::add);
+      out = out.selectColumns(order.toArray(new String[0]));
     }
     if (!t.sort().isEmpty()) {
       columns(

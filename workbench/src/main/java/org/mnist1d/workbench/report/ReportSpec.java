@@ -62,7 +62,8 @@ public record ReportSpec(
       Map<String, List<String>> aggregate,
       Map<String, String> pivot,
       List<String> sort,
-      Map<String, Object> reference) {}
+      Map<String, Object> reference,
+      List<String> columns) {}
 
   /** A line, bar or scatter chart of columns of {@code from}. */
   public record ChartSpec(
@@ -127,8 +128,12 @@ public record ReportSpec(
     }
   }
 
-  /** One panel: its title, the rows it shows, and optionally its y range. */
-  public record Panel(String title, Map<String, String> where, List<Double> yRange) {}
+  /**
+   * One panel: its title, the rows it shows, and optionally its own y range and reference lines
+   * (null: the chart's).
+   */
+  public record Panel(
+      String title, Map<String, String> where, List<Double> yRange, List<HLine> hlines) {}
 
   /** A horizontal line at {@code y}, in a style, with a legend label (none when null). */
   public record HLine(double y, String style, String label) {}
@@ -142,7 +147,7 @@ public record ReportSpec(
 
   private static final List<String> TOP = List.of("title", "sources", "data", "tables", "charts");
   private static final List<String> DATA = List.of("name", "columns", "rows");
-  private static final List<String> PANEL = List.of("title", "where", "y_range");
+  private static final List<String> PANEL = List.of("title", "where", "y_range", "hlines");
   private static final List<String> HLINE = List.of("y", "style", "label");
   private static final List<String> OVERLAY = List.of("from", "suffix", "style");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
@@ -157,7 +162,8 @@ public record ReportSpec(
           "aggregate",
           "pivot",
           "sort",
-          "reference");
+          "reference",
+          "columns");
   private static final List<String> CHART =
       List.of(
           "name",
@@ -268,7 +274,8 @@ public record ReportSpec(
               aggregate,
               pivot,
               optStrings(m, "sort", p),
-              reference));
+              reference,
+              optStrings(m, "columns", p)));
     }
     List<ChartSpec> charts = new ArrayList<>();
     for (ConfigNode n : list(top.get("charts"), "charts")) {
@@ -353,7 +360,10 @@ public record ReportSpec(
               new Panel(
                   optText(pm, "title", ""),
                   where(pm.get("where"), p + ".panels.where"),
-                  range(pm.get("y_range"), p + ".panels.y_range")));
+                  range(pm.get("y_range"), p + ".panels.y_range"),
+                  pm.containsKey("hlines")
+                      ? hlines(pm.get("hlines"), p + ".panels.hlines")
+                      : null));
         }
         if (panels.isEmpty()) {
           throw new ConfigError(ps.location(), p + ".panels", "expected at least one panel");
@@ -381,18 +391,7 @@ public record ReportSpec(
     }
     Map<String, String> styles = where(m.get("styles"), p + ".styles");
     styles.forEach((k, v) -> style(v, m.get("styles").map().get(k), p + ".styles." + k));
-    List<HLine> hlines = new ArrayList<>();
-    for (ConfigNode e : list(m.get("hlines"), p + ".hlines")) {
-      Map<String, ConfigNode> hm = mapping(e, p + ".hlines");
-      keys(hm, HLINE, p + ".hlines");
-      ConfigNode y = require(hm, "y", e, p + ".hlines");
-      if (!(y.value() instanceof Number)) {
-        throw new ConfigError(y.location(), p + ".hlines.y", "expected a number");
-      }
-      String st = optText(hm, "style", "k:");
-      style(st, hm.get("style"), p + ".hlines.style");
-      hlines.add(new HLine(((Number) y.value()).doubleValue(), st, optText(hm, "label", null)));
-    }
+    List<HLine> hlines = hlines(m.get("hlines"), p + ".hlines");
     Overlay overlay = null;
     if (m.containsKey("overlay")) {
       ConfigNode o = m.get("overlay");
@@ -421,6 +420,22 @@ public record ReportSpec(
             range(m.get("y_range"), p + ".y_range"),
             logX);
     return l.equals(Layout.PLAIN) ? Layout.PLAIN : l;
+  }
+
+  private static List<HLine> hlines(ConfigNode n, String path) {
+    List<HLine> hlines = new ArrayList<>();
+    for (ConfigNode e : list(n, path)) {
+      Map<String, ConfigNode> hm = mapping(e, path);
+      keys(hm, HLINE, path);
+      ConfigNode y = require(hm, "y", e, path);
+      if (!(y.value() instanceof Number)) {
+        throw new ConfigError(y.location(), path + ".y", "expected a number");
+      }
+      String st = optText(hm, "style", "k:");
+      style(st, hm.get("style"), path + ".style");
+      hlines.add(new HLine(((Number) y.value()).doubleValue(), st, optText(hm, "label", null)));
+    }
+    return List.copyOf(hlines);
   }
 
   private static void style(String format, ConfigNode at, String path) {

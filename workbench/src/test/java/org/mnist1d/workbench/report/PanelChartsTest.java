@@ -173,6 +173,31 @@ class PanelChartsTest {
   }
 
   @Test
+  void pivotsOnNumericKeysKeepNumericOrderAndColumnsComeInTheGivenOrder() throws Exception {
+    fixtures();
+    Report r =
+        ReportBuilder.build(
+            spec(
+                String.join(
+                    "\n",
+                    "sources: [{glob: 'runs/p*'}]",
+                    "tables:",
+                    "  - name: acc",
+                    "    from: summary",
+                    "    pivot: {rows: params.train_size, columns: params.pool, values: results.test_acc}",
+                    "    columns: [params.train_size, no_pool, not_there]",
+                    "    sort: [-params.train_size]",
+                    "")),
+            tmp);
+    Table t = r.tables().get(0);
+    assertEquals(List.of("params.train_size", "no_pool", "max_pool"), t.columnNames());
+    assertEquals(50000.0, t.doubleColumn("params.train_size").get(0), "sorted as numbers");
+    assertEquals(1000.0, t.doubleColumn("params.train_size").get(2));
+    assertEquals(1.0, t.doubleColumn("no_pool").get(2)); // run p0: no_pool, 1000, k = 1
+    assertEquals(4.0, t.doubleColumn("max_pool").get(2));
+  }
+
+  @Test
   void mistakesAreOneLineNamingTheKey() {
     ConfigError style =
         assertThrows(

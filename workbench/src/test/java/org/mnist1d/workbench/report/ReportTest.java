@@ -136,7 +136,7 @@ class ReportTest {
             () -> spec("sources: [{glob: x}]\ntables: [{name: t, agregate: {}}]\n"));
     assertEquals(
         "r.yaml:2:20: tables.agregate: unknown key (did you mean 'aggregate'?); expected one of name, from, source, where, "
-            + "select, group_by, aggregate, pivot, sort, reference",
+            + "select, group_by, aggregate, pivot, sort, reference, columns",
         e.getMessage());
     ConfigError f =
         assertThrows(
