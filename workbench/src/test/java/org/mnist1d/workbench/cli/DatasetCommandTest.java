@@ -55,7 +55,8 @@ class DatasetCommandTest {
     assertEquals(0, r.code());
     assertTrue(r.out().contains("num_samples") && r.out().contains("5000"), r.out());
     assertTrue(r.out().contains("padding") && r.out().contains("36,60"), r.out());
-    assertEquals(12, r.out().lines().count());
+    assertTrue(r.out().contains("label_noise") && r.out().contains("0.0"), r.out());
+    assertEquals(13, r.out().lines().count());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,6 +69,8 @@ class DatasetCommandTest {
         "num_samples=5          | num_samples | >= 10",
         "train_split=1.5        | train_split | between 0 and 1",
         "train_split=0          | train_split | between 0 and 1",
+        "label_noise=1.5        | label_noise | in [0, 1]",
+        "label_noise=-0.1       | label_noise | in [0, 1]",
         "train_split=x          | train_split | number",
         "train_split=0.0001     | train_split | no training",
         "padding=36             | padding | low,high",
