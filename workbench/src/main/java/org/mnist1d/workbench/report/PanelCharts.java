@@ -57,6 +57,11 @@ final class PanelCharts {
               .yAxisTitle(c.yLabel() == null ? (c.y().size() == 1 ? c.y().get(0) : "") : c.yLabel())
               .build();
       style(chart.getStyler(), c, p.yRange().isEmpty() ? l.yRange() : p.yRange());
+      if (multi) {
+        chart
+            .getStyler()
+            .setXAxisTickMarkSpacingHint(100); // narrow panels: fewer, unclipped labels
+      }
       double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
       addSeries(chart, c, pt, "", l.smooth(), styles, drawn, xRange, path);
       if (po != null) {
@@ -75,6 +80,10 @@ final class PanelCharts {
       }
       if (chart.getSeriesMap().isEmpty()) {
         continue;
+      }
+      if (chart.getSeriesMap().values().stream()
+          .allMatch(x -> Arrays.stream(x.getXData()).allMatch(v -> v == Math.rint(v)))) {
+        chart.getStyler().setXAxisDecimalPattern("#"); // steps, sizes, widths: 1400, not 1,400
       }
       charts.add(chart);
     }
