@@ -14,7 +14,7 @@ This script first proves mnist1d_generator.py faithful against the Python refere
   /usr/bin/python3 workbench/src/test/python/mnist1d_label_noise.py [REFERENCE_DIR]
 
 REFERENCE_DIR (the generator's reference vectors) defaults to
-workbench/src/test/resources/reference/mnist1d/.
+workbench/mnist1d/src/test/resources/org/mnist1d/reference/.
 """
 
 import os

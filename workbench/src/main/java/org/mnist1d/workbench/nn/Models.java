@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The MNIST-1D paper's four classifiers (shared/spec/experiments.md), built from DJL's fused
- * operations: {@code linear}, {@code conv1d} and the GRU op.
+ * The MNIST-1D paper's four classifiers (README, "The classification benchmark"), built from DJL's
+ * fused operations: {@code linear}, {@code conv1d} and the GRU op.
  */
 public final class Models {
   private Models() {}

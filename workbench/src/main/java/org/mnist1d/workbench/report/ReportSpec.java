@@ -1,11 +1,13 @@
 package org.mnist1d.workbench.report;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.DidYouMean;
 import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.config.YamlReader;
 import org.mnist1d.workbench.experiment.ConfigError;
 
 /**
@@ -85,6 +87,11 @@ public record ReportSpec(
   static final List<String> AGGREGATES =
       List.of("mean", "std", "min", "max", "count", "median", "sum");
   static final List<String> CHART_TYPES = List.of("line", "bar", "scatter");
+
+  /** Parses report YAML text ({@code name} stands for its source in error messages). */
+  public static ReportSpec parse(String name, String yaml) {
+    return parse(YamlReader.parse(name, new StringReader(yaml)));
+  }
 
   /** Parses a report from its YAML tree. */
   public static ReportSpec parse(ConfigNode root) {

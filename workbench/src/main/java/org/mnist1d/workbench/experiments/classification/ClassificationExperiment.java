@@ -21,7 +21,7 @@ import org.mnist1d.workbench.nn.Models;
 import org.mnist1d.workbench.train.TrainingRun;
 
 /**
- * Trains one of the paper's classifiers on MNIST-1D (shared/spec/experiments.md section 1),
+ * Trains one of the paper's classifiers on MNIST-1D (README, "The classification benchmark"),
  * optionally on shuffled positions, logging train/test loss and accuracy every few steps. {@code
  * classification} has the benchmark's defaults (6000 Adam steps); {@code quickstart} is the same
  * experiment, shortened to a few hundred steps.
