@@ -112,7 +112,8 @@ public record Lbfgs(int memory, double gradientTolerance, double relativeReducti
       if (maxAbs(g) <= gradientTolerance) {
         return new Minimum(x, fx, g, iterations, evaluations, Minimum.Stop.GRADIENT);
       }
-      if (fOld - fx <= relativeReductionTolerance * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
+      if (relativeReductionTolerance > 0
+          && fOld - fx <= relativeReductionTolerance * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
         return new Minimum(x, fx, g, iterations, evaluations, Minimum.Stop.RELATIVE_REDUCTION);
       }
     }

@@ -5,8 +5,17 @@ package org.mnist1d.workbench.probe;
  * {@code f(x + a d) <= f(x) + c1 a g.d} and {@code |g(x + a d).d| <= c2 |g.d|}: bracketing by
  * doubling, then zooming with safeguarded cubic interpolation (Nocedal and Wright, Numerical
  * Optimization, algorithms 3.5 and 3.6).
+ *
+ * <p>Near a minimum the decrease a step can make falls below the rounding error of f, and the
+ * sufficient-decrease test then fails by chance. So a step whose f is within
+ * {@code ROUNDING * |f(x)|} of f(x) and which satisfies the curvature condition is accepted too
+ * (the "approximate Wolfe" idea of Hager and Zhang): the gradient still carries information when
+ * f no longer does, which lets tight tolerances be reached.
  */
 record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
+
+  /** Relative change of f taken as rounding noise; far above the ~1e-15 of a sum of logs. */
+  static final double ROUNDING = 1e-12;
 
   /** scipy's L-BFGS-B constants: {@code ftol=1e-3}, {@code gtol=0.9}, at most 20 evaluations. */
   static WolfeLineSearch scipy() {
@@ -40,6 +49,9 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
     while (p.evaluations < maxEvaluations) {
       p.at(a);
       if (p.value > fx + c1 * a * slope0 || (p.evaluations > 1 && p.value >= fPrev)) {
+        if (approximatelyWolfe(p, fx, slope0)) {
+          return new Step(a, p.value, p.evaluations, true);
+        }
         return zoom(p, fx, slope0, aPrev, fPrev, sPrev, a, p.value, p.slope);
       }
       if (Math.abs(p.slope) <= -c2 * slope0) {
@@ -73,6 +85,9 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
       }
       p.at(a);
       if (p.value > f0 + c1 * a * slope0 || p.value >= fLo) {
+        if (approximatelyWolfe(p, f0, slope0)) {
+          return new Step(a, p.value, p.evaluations, true);
+        }
         hi = a;
         fHi = p.value;
         sHi = p.slope;
@@ -91,6 +106,11 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
       }
     }
     return fallBack(p, lo, fLo, f0);
+  }
+
+  /** f at the trial is level with f0 to rounding, and the slope has flattened enough. */
+  private boolean approximatelyWolfe(Probe p, double f0, double slope0) {
+    return p.value <= f0 + ROUNDING * Math.abs(f0) && Math.abs(p.slope) <= -c2 * slope0;
   }
 
   /** Out of evaluations: settle for the best sufficient-decrease point, if any, without Wolfe. */
