@@ -25,38 +25,66 @@ public record NearestNeighbours(int k, Metric metric) {
     }
   }
 
+  /** Training rows per tile: a tile's features (up to ~1 MB) are reused by every test row. */
+  private static final int TILE = 256;
+
   /** For each test row, the indices of its k nearest training rows, nearest first. */
   public int[][] neighbours(double[][] train, double[][] test) {
     if (k > train.length) {
       throw new IllegalArgumentException("k = " + k + " exceeds the " + train.length + " training rows");
     }
-    double[][] tr = metric.prepare(train);
+    double[][] columns = transpose(metric.prepare(train));
     double[][] te = metric.prepare(test);
-    int[][] out = new int[te.length][];
-    int[] idx = new int[k];
-    double[] dist = new double[k];
-    for (int q = 0; q < te.length; q++) {
-      double[] row = te[q];
-      int filled = 0;
-      for (int i = 0; i < tr.length; i++) {
-        double d = metric.distance(row, tr[i]);
-        // Strictly nearer than the current k-th only: an equal distance never displaces an
-        // earlier index, which gives the (distance, index) order.
-        if (filled == k && d >= dist[k - 1]) {
-          continue;
-        }
-        int p = filled < k ? filled++ : k - 1;
-        while (p > 0 && dist[p - 1] > d) {
-          dist[p] = dist[p - 1];
-          idx[p] = idx[p - 1];
-          p--;
-        }
-        dist[p] = d;
-        idx[p] = i;
-      }
-      out[q] = idx.clone();
+    if (te.length > 0 && te[0].length != columns.length) {
+      throw new IllegalArgumentException(te[0].length + " test features vs " + columns.length + " training features");
     }
-    return out;
+    double[][] dist = new double[te.length][k];
+    int[][] idx = new int[te.length][k];
+    int[] filled = new int[te.length];
+    double[] tile = new double[TILE];
+    // Tiles in training order, each offered in index order: the selection sees the training
+    // rows exactly in index order, which the tie rule below relies on.
+    for (int i0 = 0; i0 < train.length; i0 += TILE) {
+      int m = Math.min(TILE, train.length - i0);
+      for (int q = 0; q < te.length; q++) {
+        metric.distances(te[q], columns, i0, m, tile);
+        double[] dq = dist[q];
+        int[] iq = idx[q];
+        int f = filled[q];
+        for (int b = 0; b < m; b++) {
+          double d = tile[b];
+          // Strictly nearer than the current k-th only: an equal distance never displaces an
+          // earlier index, which gives the (distance, index) order.
+          if (f == k && d >= dq[k - 1]) {
+            continue;
+          }
+          int p = f < k ? f++ : k - 1;
+          while (p > 0 && dq[p - 1] > d) {
+            dq[p] = dq[p - 1];
+            iq[p] = iq[p - 1];
+            p--;
+          }
+          dq[p] = d;
+          iq[p] = i0 + b;
+        }
+        filled[q] = f;
+      }
+    }
+    return idx;
+  }
+
+  private static double[][] transpose(double[][] rows) {
+    int d = rows[0].length;
+    double[][] t = new double[d][rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != d) {
+        throw new IllegalArgumentException("ragged rows: " + rows[i].length + " vs " + d);
+      }
+      for (int j = 0; j < d; j++) {
+        t[j][i] = rows[i][j];
+      }
+    }
+    return t;
   }
 
   /** Predicted labels of the test rows. */
