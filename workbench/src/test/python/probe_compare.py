@@ -41,13 +41,15 @@ def main(folder):
             knn = KNeighborsClassifier(n_neighbors=10, metric=metric)
             pred, sec = timed(lambda: knn.fit(xtr, ytr).predict(xte))
             acc = 100 * (pred == yte).mean()
+            differ = int((pred != np.array(j["predict"]["knn_" + metric])).sum())
             row.append(f"kNN {metric} sklearn {acc:5.1f}% java {j['knn_' + metric]:5.1f}% "
-                       f"({sec:.3f} s vs {j['seconds']['knn_' + metric]:.3f} s)")
+                       f"({differ} predictions differ; {sec:.3f} s vs {j['seconds']['knn_' + metric]:.3f} s)")
         pipe = make_pipeline(StandardScaler(), LogisticRegression(tol=1e-2, max_iter=1000))
         _, sec = timed(lambda: pipe.fit(xtr, ytr))
         acc = 100 * pipe.score(xte, yte)
-        row.append(f"linear sklearn {acc:5.1f}% java {j['linear']:5.1f}% "
-                   f"(iterations {pipe[-1].n_iter_[0]} vs {j['linear_iterations']}; "
+        differ = int((pipe.predict(xte) != np.array(j["predict"]["linear"])).sum())
+        row.append(f"linear sklearn {acc:5.1f}% java {j['linear']:5.1f}% ({differ} predictions differ; "
+                   f"iterations {pipe[-1].n_iter_[0]} vs {j['linear_iterations']}; "
                    f"fit {sec:.3f} s vs {j['seconds']['linear_fit']:.3f} s)")
         print("\n    ".join(row))
 

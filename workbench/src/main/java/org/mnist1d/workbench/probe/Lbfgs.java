@@ -65,8 +65,8 @@ public record Lbfgs(int memory, double gradientTolerance, double relativeReducti
       direction(g, s, y, rho, alpha, stored, newest, d);
       double initial = 1.0;
       if (stored == 0) {
-        // Without curvature information a unit step along -g has no natural scale; L-BFGS-B
-        // starts with a step of length 1 instead.
+        // Without curvature information -g carries no step scale; like L-BFGS-B, try a step
+        // of length 1 (first iteration, and after the memory is reset).
         initial = 1.0 / Math.sqrt(WolfeLineSearch.dot(g, g));
       }
       if (!(WolfeLineSearch.dot(g, d) < 0)) {

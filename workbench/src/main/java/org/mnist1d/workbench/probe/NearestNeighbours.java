@@ -11,8 +11,15 @@ import java.util.Arrays;
  * agree with scikit-learn 1.2.1's Euclidean search and its {@code scipy.stats.mode} vote. Its
  * cosine search ({@code np.argpartition}) picks among points tied at the k-th distance in an
  * unspecified order, which only matters for exact duplicates (see the tests' tie case).
+ *
+ * <p>Distances are summed feature by feature ({@code sum (a_j - b_j)^2}, not scikit-learn's
+ * {@code |a|^2 - 2 a.b + |b|^2}), so two distances equal to within rounding could rank
+ * differently from scikit-learn; exact duplicates tie in both.
  */
 public record NearestNeighbours(int k, Metric metric) {
+
+  /** Training rows per tile: a tile's features (up to ~1 MB) are reused by every test row. */
+  private static final int TILE = 256;
 
   /** The upstream notebook's probe: 10 neighbours. */
   public static NearestNeighbours upstream(Metric metric) {
@@ -24,9 +31,6 @@ public record NearestNeighbours(int k, Metric metric) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
   }
-
-  /** Training rows per tile: a tile's features (up to ~1 MB) are reused by every test row. */
-  private static final int TILE = 256;
 
   /** For each test row, the indices of its k nearest training rows, nearest first. */
   public int[][] neighbours(double[][] train, double[][] test) {

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -75,9 +76,13 @@ public final class ProbeTimings {
           linear.value.model().iterations(), linear.value.model().converged());
       json.append(String.format(Locale.ROOT,
           "%s\"%s\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s,\"linear_iterations\":%d,"
-              + "\"seconds\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear_fit\":%s}}",
+              + "\"seconds\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear_fit\":%s},"
+              + "\"predict\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s}}",
           json.length() > 1 ? "," : "", name, euclid.value[0], cosine.value[0], linearAccuracy,
-          linear.value.model().iterations(), euclid.seconds, cosine.seconds, linear.seconds));
+          linear.value.model().iterations(), euclid.seconds, cosine.seconds, linear.seconds,
+          Arrays.toString(NearestNeighbours.upstream(Metric.EUCLIDEAN).predict(tr, data.y(), te)),
+          Arrays.toString(NearestNeighbours.upstream(Metric.COSINE).predict(tr, data.y(), te)),
+          Arrays.toString(linear.value.predict(te))));
     }
     if (dump != null) {
       Files.writeString(dump.resolve("java_results.json"), json.append("}").toString());
