@@ -7,7 +7,8 @@ public final class Accuracy {
   /** Percentage of positions where {@code predicted} equals {@code truth}. */
   public static double percent(int[] predicted, int[] truth) {
     if (predicted.length != truth.length) {
-      throw new IllegalArgumentException(predicted.length + " predictions for " + truth.length + " labels");
+      throw new IllegalArgumentException(
+          predicted.length + " predictions for " + truth.length + " labels");
     }
     if (truth.length == 0) {
       throw new IllegalArgumentException("no examples");

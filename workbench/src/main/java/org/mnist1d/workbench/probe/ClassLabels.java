@@ -3,8 +3,8 @@ package org.mnist1d.workbench.probe;
 import java.util.Arrays;
 
 /**
- * The distinct labels seen in training, ascending, as scikit-learn's {@code classes_}: class
- * index {@code j} stands for {@code labels[j]}, so "smallest index" means "smallest label".
+ * The distinct labels seen in training, ascending, as scikit-learn's {@code classes_}: class index
+ * {@code j} stands for {@code labels[j]}, so "smallest index" means "smallest label".
  */
 public record ClassLabels(int[] labels) {
 

@@ -6,30 +6,45 @@ package org.mnist1d.workbench.probe;
  * inverse Hessian {@code (s.y / y.y) I}, and a strong Wolfe line search with scipy L-BFGS-B's
  * constants. The very first step is along {@code -g} with length {@code 1/||g||}, as L-BFGS-B.
  *
- * <p>Stopping rules, checked after every accepted step in scipy's order (and the gradient rule
- * also at the start point):
+ * <p>Stopping rules, checked after every accepted step in scipy's order (and the gradient rule also
+ * at the start point):
+ *
  * <ol>
  *   <li>{@code max_i |g_i| <= gradientTolerance}: scipy's {@code pgtol} for an unbounded problem,
  *       which is what scikit-learn's {@code tol} becomes;
- *   <li>{@code (f_old - f_new) / max(|f_old|, |f_new|, 1) <= relativeReductionTolerance}:
- *       scipy's {@code ftol} ({@code factr * eps}); 0 switches it off;
+ *   <li>{@code (f_old - f_new) / max(|f_old|, |f_new|, 1) <= relativeReductionTolerance}: scipy's
+ *       {@code ftol} ({@code factr * eps}); 0 switches it off;
  *   <li>{@code maxIterations} accepted steps: not converged.
  * </ol>
  */
-public record Lbfgs(int memory, double gradientTolerance, double relativeReductionTolerance, int maxIterations) {
+public record Lbfgs(
+    int memory, double gradientTolerance, double relativeReductionTolerance, int maxIterations) {
 
   /** scipy's default {@code ftol} for {@code minimize(method='L-BFGS-B')}: {@code 1e7 * eps}. */
   public static final double SCIPY_FTOL = 2.220446049250313e-09;
 
-  /** As scikit-learn calls scipy: memory 10, {@code gtol=tol}, default {@code ftol}, {@code maxiter}. */
+  /**
+   * As scikit-learn calls scipy: memory 10, {@code gtol=tol}, default {@code ftol}, {@code
+   * maxiter}.
+   */
   public static Lbfgs scipy(double tol, int maxIterations) {
     return new Lbfgs(10, tol, SCIPY_FTOL, maxIterations);
   }
 
   public Lbfgs {
-    if (memory < 1 || maxIterations < 0 || !(gradientTolerance >= 0) || !(relativeReductionTolerance >= 0)) {
-      throw new IllegalArgumentException("bad L-BFGS settings: " + memory + ", " + gradientTolerance
-          + ", " + relativeReductionTolerance + ", " + maxIterations);
+    if (memory < 1
+        || maxIterations < 0
+        || !(gradientTolerance >= 0)
+        || !(relativeReductionTolerance >= 0)) {
+      throw new IllegalArgumentException(
+          "bad L-BFGS settings: "
+              + memory
+              + ", "
+              + gradientTolerance
+              + ", "
+              + relativeReductionTolerance
+              + ", "
+              + maxIterations);
     }
   }
 
@@ -113,15 +128,24 @@ public record Lbfgs(int memory, double gradientTolerance, double relativeReducti
         return new Minimum(x, fx, g, iterations, evaluations, Minimum.Stop.GRADIENT);
       }
       if (relativeReductionTolerance > 0
-          && fOld - fx <= relativeReductionTolerance * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
+          && fOld - fx
+              <= relativeReductionTolerance
+                  * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
         return new Minimum(x, fx, g, iterations, evaluations, Minimum.Stop.RELATIVE_REDUCTION);
       }
     }
   }
 
   /** d = -H g by the two-loop recursion over the stored pairs, newest first then oldest first. */
-  private static void direction(double[] g, double[][] s, double[][] y, double[] rho, double[] alpha,
-      int stored, int newest, double[] d) {
+  private static void direction(
+      double[] g,
+      double[][] s,
+      double[][] y,
+      double[] rho,
+      double[] alpha,
+      int stored,
+      int newest,
+      double[] d) {
     int n = g.length;
     int memory = s.length;
     for (int i = 0; i < n; i++) {

@@ -1,9 +1,9 @@
 package org.mnist1d.workbench.probe;
 
 /**
- * Standardisation followed by logistic regression, as
- * {@code make_pipeline(StandardScaler(), LogisticRegression(...))}: the scaler is fitted on the
- * training rows and applied to every row the model sees.
+ * Standardisation followed by logistic regression, as {@code make_pipeline(StandardScaler(),
+ * LogisticRegression(...))}: the scaler is fitted on the training rows and applied to every row the
+ * model sees.
  */
 public record LinearProbe(Standardizer scaler, LogisticModel model) {
 

@@ -1,12 +1,16 @@
 package org.mnist1d.workbench.probe;
 
 /**
- * A fitted multinomial logistic regression: one weight row and intercept per class (in the
- * order of {@code classes}), how many L-BFGS iterations the fit took, whether it converged, and
- * the objective's final value.
+ * A fitted multinomial logistic regression: one weight row and intercept per class (in the order of
+ * {@code classes}), how many L-BFGS iterations the fit took, whether it converged, and the
+ * objective's final value.
  */
 public record LogisticModel(
-    ClassLabels classes, double[][] weights, double[] intercepts, int iterations, boolean converged,
+    ClassLabels classes,
+    double[][] weights,
+    double[] intercepts,
+    int iterations,
+    boolean converged,
     double objective) {
 
   /** The logits {@code w_k . x + b_k} of one row. */
@@ -23,7 +27,9 @@ public record LogisticModel(
     return z;
   }
 
-  /** The label with the largest logit for each row; ties go to the smallest label (numpy's argmax). */
+  /**
+   * The label with the largest logit for each row; ties go to the smallest label (numpy's argmax).
+   */
   public int[] predict(double[][] x) {
     int[] out = new int[x.length];
     for (int i = 0; i < x.length; i++) {

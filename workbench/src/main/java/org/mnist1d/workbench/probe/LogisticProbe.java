@@ -1,16 +1,15 @@
 package org.mnist1d.workbench.probe;
 
 /**
- * Fits multinomial logistic regression as scikit-learn 1.2's
- * {@code LogisticRegression(C=c, tol=tol, max_iter=n)} with its defaults (L2 penalty, lbfgs,
- * multinomial, fitted unpenalised intercept): the {@link MultinomialLoss} minimised by
- * {@link Lbfgs} from zero. The classes are the distinct training labels.
+ * Fits multinomial logistic regression as scikit-learn 1.2's {@code LogisticRegression(C=c,
+ * tol=tol, max_iter=n)} with its defaults (L2 penalty, lbfgs, multinomial, fitted unpenalised
+ * intercept): the {@link MultinomialLoss} minimised by {@link Lbfgs} from zero. The classes are the
+ * distinct training labels.
  *
- * <p>Stopping, as scikit-learn through scipy: {@code tol} bounds the gradient's largest
- * component, and scipy's f-reduction rule ({@link Lbfgs#SCIPY_FTOL}) also stops the fit; with a
- * tight {@code tol} that rule ends it first, well short of the optimum, as it ends
- * scikit-learn's. To solve to the gradient tolerance give a solver with
- * {@code relativeReductionTolerance} 0.
+ * <p>Stopping, as scikit-learn through scipy: {@code tol} bounds the gradient's largest component,
+ * and scipy's f-reduction rule ({@link Lbfgs#SCIPY_FTOL}) also stops the fit; with a tight {@code
+ * tol} that rule ends it first, well short of the optimum, as it ends scikit-learn's. To solve to
+ * the gradient tolerance give a solver with {@code relativeReductionTolerance} 0.
  */
 public record LogisticProbe(double c, Lbfgs solver) {
 

@@ -9,7 +9,9 @@ public enum Metric {
   /** Cosine distance {@code 1 - cos(a, b)}, clipped to [0, 2]; a zero vector is at distance 1. */
   COSINE;
 
-  /** Rows prepared for {@link #distance}: unit-length copies for cosine, the rows themselves else. */
+  /**
+   * Rows prepared for {@link #distance}: unit-length copies for cosine, the rows themselves else.
+   */
   double[][] prepare(double[][] rows) {
     if (this == EUCLIDEAN) {
       return rows;
@@ -34,10 +36,10 @@ public enum Metric {
   }
 
   /**
-   * Ranking distances from prepared row {@code q} to prepared training rows
-   * {@code i0 .. i0+m-1}, given as columns ({@code columns[j][i]} is feature j of row i), into
-   * {@code out[0..m-1]}. The innermost loop runs along training rows, which the JIT vectorises;
-   * each sum still adds features 0, 1, 2, ... in order, as a plain loop over one pair would.
+   * Ranking distances from prepared row {@code q} to prepared training rows {@code i0 .. i0+m-1},
+   * given as columns ({@code columns[j][i]} is feature j of row i), into {@code out[0..m-1]}. The
+   * innermost loop runs along training rows, which the JIT vectorises; each sum still adds features
+   * 0, 1, 2, ... in order, as a plain loop over one pair would.
    */
   void distances(double[] q, double[][] columns, int i0, int m, double[] out) {
     Arrays.fill(out, 0, m, 0.0);

@@ -3,13 +3,13 @@ package org.mnist1d.workbench.probe;
 import java.util.Arrays;
 
 /**
- * scikit-learn 1.2's objective for multinomial logistic regression with an L2 penalty:
- * {@code sum_i [logsumexp_k(z_ik) - z_i,y_i] + (1 / (2C)) sum_k ||w_k||^2} with logits
- * {@code z_ik = w_k . x_i + b_k}. It is a sum, not a mean, over examples, and the intercepts
- * {@code b_k} are not penalised (so a common shift of all of them leaves it unchanged).
+ * scikit-learn 1.2's objective for multinomial logistic regression with an L2 penalty: {@code sum_i
+ * [logsumexp_k(z_ik) - z_i,y_i] + (1 / (2C)) sum_k ||w_k||^2} with logits {@code z_ik = w_k . x_i +
+ * b_k}. It is a sum, not a mean, over examples, and the intercepts {@code b_k} are not penalised
+ * (so a common shift of all of them leaves it unchanged).
  *
- * <p>Parameter layout: class after class, each {@code [w_k0 .. w_k(d-1), b_k]}, i.e. a
- * {@code classes x (features + 1)} matrix flattened by rows.
+ * <p>Parameter layout: class after class, each {@code [w_k0 .. w_k(d-1), b_k]}, i.e. a {@code
+ * classes x (features + 1)} matrix flattened by rows.
  */
 public final class MultinomialLoss implements Objective {
   /** Examples per block of logits: a classes x BLOCK tile stays in the L1 cache. */
@@ -34,7 +34,8 @@ public final class MultinomialLoss implements Objective {
     }
     for (int label : y) {
       if (label < 0 || label >= classes) {
-        throw new IllegalArgumentException("class index " + label + " outside [0, " + classes + ")");
+        throw new IllegalArgumentException(
+            "class index " + label + " outside [0, " + classes + ")");
       }
     }
     this.x = x;
@@ -82,10 +83,10 @@ public final class MultinomialLoss implements Objective {
 
   /**
    * Logits of examples {@code i0 .. i0+m-1} into {@code z[k][0..m-1]}, feature by feature: the
-   * innermost loop runs along examples, which the JIT vectorises (a dot product per example
-   * would be a serial reduction), and four features per pass cut the loads and stores of z.
-   * Java neither reassociates nor fuses, so each logit is still exactly
-   * {@code ((b_k + w_k0 x_i0) + w_k1 x_i1) + ...}.
+   * innermost loop runs along examples, which the JIT vectorises (a dot product per example would
+   * be a serial reduction), and four features per pass cut the loads and stores of z. Java neither
+   * reassociates nor fuses, so each logit is still exactly {@code ((b_k + w_k0 x_i0) + w_k1 x_i1) +
+   * ...}.
    */
   private void logits(double[] theta, int i0, int m, double[][] z) {
     int d = features();
@@ -125,8 +126,8 @@ public final class MultinomialLoss implements Objective {
   }
 
   /**
-   * One example's cross-entropy from its logits {@code z[.][b]}, which it replaces by the
-   * residuals {@code softmax_k - [k == label]} (the loss's derivative w.r.t. the logits).
+   * One example's cross-entropy from its logits {@code z[.][b]}, which it replaces by the residuals
+   * {@code softmax_k - [k == label]} (the loss's derivative w.r.t. the logits).
    */
   private double lossAndResidual(double[][] z, int b, int label) {
     double max = Double.NEGATIVE_INFINITY;

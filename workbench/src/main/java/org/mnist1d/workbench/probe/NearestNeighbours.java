@@ -3,18 +3,18 @@ package org.mnist1d.workbench.probe;
 import java.util.Arrays;
 
 /**
- * k-nearest-neighbour classification by majority vote, as scikit-learn's
- * {@code KNeighborsClassifier(n_neighbors=k, weights='uniform')} with brute-force search.
+ * k-nearest-neighbour classification by majority vote, as scikit-learn's {@code
+ * KNeighborsClassifier(n_neighbors=k, weights='uniform')} with brute-force search.
  *
  * <p>Ties: the k nearest are the first k in (distance, training index) order, so among equally
- * distant training points the earlier ones win; a tied vote goes to the smallest label. Both
- * agree with scikit-learn 1.2.1's Euclidean search and its {@code scipy.stats.mode} vote. Its
- * cosine search ({@code np.argpartition}) picks among points tied at the k-th distance in an
- * unspecified order, which only matters for exact duplicates (see the tests' tie case).
+ * distant training points the earlier ones win; a tied vote goes to the smallest label. Both agree
+ * with scikit-learn 1.2.1's Euclidean search and its {@code scipy.stats.mode} vote. Its cosine
+ * search ({@code np.argpartition}) picks among points tied at the k-th distance in an unspecified
+ * order, which only matters for exact duplicates (see the tests' tie case).
  *
- * <p>Distances are summed feature by feature ({@code sum (a_j - b_j)^2}, not scikit-learn's
- * {@code |a|^2 - 2 a.b + |b|^2}), so two distances equal to within rounding could rank
- * differently from scikit-learn; exact duplicates tie in both.
+ * <p>Distances are summed feature by feature ({@code sum (a_j - b_j)^2}, not scikit-learn's {@code
+ * |a|^2 - 2 a.b + |b|^2}), so two distances equal to within rounding could rank differently from
+ * scikit-learn; exact duplicates tie in both.
  */
 public record NearestNeighbours(int k, Metric metric) {
 
@@ -35,12 +35,14 @@ public record NearestNeighbours(int k, Metric metric) {
   /** For each test row, the indices of its k nearest training rows, nearest first. */
   public int[][] neighbours(double[][] train, double[][] test) {
     if (k > train.length) {
-      throw new IllegalArgumentException("k = " + k + " exceeds the " + train.length + " training rows");
+      throw new IllegalArgumentException(
+          "k = " + k + " exceeds the " + train.length + " training rows");
     }
     double[][] columns = transpose(metric.prepare(train));
     double[][] te = metric.prepare(test);
     if (te.length > 0 && te[0].length != columns.length) {
-      throw new IllegalArgumentException(te[0].length + " test features vs " + columns.length + " training features");
+      throw new IllegalArgumentException(
+          te[0].length + " test features vs " + columns.length + " training features");
     }
     double[][] dist = new double[te.length][k];
     int[][] idx = new int[te.length][k];
@@ -94,7 +96,8 @@ public record NearestNeighbours(int k, Metric metric) {
   /** Predicted labels of the test rows. */
   public int[] predict(double[][] train, int[] trainLabels, double[][] test) {
     if (trainLabels.length != train.length) {
-      throw new IllegalArgumentException(trainLabels.length + " labels for " + train.length + " rows");
+      throw new IllegalArgumentException(
+          trainLabels.length + " labels for " + train.length + " rows");
     }
     ClassLabels classes = ClassLabels.of(trainLabels);
     int[] encoded = classes.encode(trainLabels);

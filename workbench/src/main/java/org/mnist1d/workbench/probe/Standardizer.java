@@ -2,8 +2,8 @@ package org.mnist1d.workbench.probe;
 
 /**
  * Per-feature standardisation {@code (x - mean) / scale} as scikit-learn's {@code StandardScaler}:
- * the population standard deviation (divisor n), and scale 1 for features that are constant up
- * to rounding.
+ * the population standard deviation (divisor n), and scale 1 for features that are constant up to
+ * rounding.
  */
 public record Standardizer(double[] mean, double[] scale) {
 

@@ -1,16 +1,16 @@
 package org.mnist1d.workbench.probe;
 
 /**
- * A line search for a step satisfying the strong Wolfe conditions
- * {@code f(x + a d) <= f(x) + c1 a g.d} and {@code |g(x + a d).d| <= c2 |g.d|}: bracketing by
- * doubling, then zooming with safeguarded cubic interpolation (Nocedal and Wright, Numerical
- * Optimization, algorithms 3.5 and 3.6).
+ * A line search for a step satisfying the strong Wolfe conditions {@code f(x + a d) <= f(x) + c1 a
+ * g.d} and {@code |g(x + a d).d| <= c2 |g.d|}: bracketing by doubling, then zooming with
+ * safeguarded cubic interpolation (Nocedal and Wright, Numerical Optimization, algorithms 3.5 and
+ * 3.6).
  *
  * <p>Near a minimum the decrease a step can make falls below the rounding error of f, and the
- * sufficient-decrease test then fails by chance. So a step whose f is within
- * {@code ROUNDING * |f(x)|} of f(x) and which satisfies the curvature condition is accepted too
- * (the "approximate Wolfe" idea of Hager and Zhang): the gradient still carries information when
- * f no longer does, which lets tight tolerances be reached.
+ * sufficient-decrease test then fails by chance. So a step whose f is within {@code ROUNDING *
+ * |f(x)|} of f(x) and which satisfies the curvature condition is accepted too (the "approximate
+ * Wolfe" idea of Hager and Zhang): the gradient still carries information when f no longer does,
+ * which lets tight tolerances be reached.
  */
 record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
 
@@ -24,9 +24,9 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
 
   /**
    * The outcome: the step length (0 when nothing acceptable was found), f there, the number of
-   * evaluations spent, and whether the strong Wolfe conditions hold there. When {@code wolfe}
-   * is false but {@code step > 0}, the step still decreases f sufficiently (Armijo) and
-   * {@code xOut}, {@code gOut} hold that point.
+   * evaluations spent, and whether the strong Wolfe conditions hold there. When {@code wolfe} is
+   * false but {@code step > 0}, the step still decreases f sufficiently (Armijo) and {@code xOut},
+   * {@code gOut} hold that point.
    */
   record Step(double step, double value, int evaluations, boolean wolfe) {}
 
@@ -35,8 +35,15 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
    * {@code gx}), starting with {@code initial}. Writes the accepted point and its gradient into
    * {@code xOut} and {@code gOut}.
    */
-  Step search(Objective f, double[] x, double fx, double[] gx, double[] d, double initial,
-      double[] xOut, double[] gOut) {
+  Step search(
+      Objective f,
+      double[] x,
+      double fx,
+      double[] gx,
+      double[] d,
+      double initial,
+      double[] xOut,
+      double[] gOut) {
     double slope0 = dot(gx, d);
     if (!(slope0 < 0)) {
       throw new IllegalArgumentException("not a descent direction: g.d = " + slope0);
@@ -69,9 +76,19 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
     return fallBack(p, aPrev, fPrev, fx);
   }
 
-  /** Shrinks the bracket [lo, hi] (lo: the lower f of the two, sufficient decrease) to a Wolfe step. */
-  private Step zoom(Probe p, double f0, double slope0, double lo, double fLo, double sLo,
-      double hi, double fHi, double sHi) {
+  /**
+   * Shrinks the bracket [lo, hi] (lo: the lower f of the two, sufficient decrease) to a Wolfe step.
+   */
+  private Step zoom(
+      Probe p,
+      double f0,
+      double slope0,
+      double lo,
+      double fLo,
+      double sLo,
+      double hi,
+      double fHi,
+      double sHi) {
     while (p.evaluations < maxEvaluations) {
       double a = cubicMinimiser(lo, fLo, sLo, hi, fHi, sHi);
       double left = Math.min(lo, hi);
@@ -125,8 +142,8 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
   }
 
   /**
-   * The minimiser of the cubic matching f and its slope at a and b (Nocedal and Wright eq.
-   * 3.59); NaN when the cubic has no minimiser.
+   * The minimiser of the cubic matching f and its slope at a and b (Nocedal and Wright eq. 3.59);
+   * NaN when the cubic has no minimiser.
    */
   static double cubicMinimiser(double a, double fa, double sa, double b, double fb, double sb) {
     double d1 = sa + sb - 3 * (fa - fb) / (a - b);
@@ -146,7 +163,10 @@ record WolfeLineSearch(double c1, double c2, int maxEvaluations) {
     return s;
   }
 
-  /** f and its slope along d at trial steps; the last trial's point and gradient stay in the buffers. */
+  /**
+   * f and its slope along d at trial steps; the last trial's point and gradient stay in the
+   * buffers.
+   */
   private static final class Probe {
     final Objective f;
     final double[] x;

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.Test;
 class LbfgsTest {
 
   /** The extended Rosenbrock function: minimum 0 at (1, ..., 1), a curved narrow valley. */
-  static final Objective ROSENBROCK = (x, g) -> {
-    java.util.Arrays.fill(g, 0);
-    double f = 0;
-    for (int i = 0; i + 1 < x.length; i++) {
-      double a = x[i + 1] - x[i] * x[i];
-      double b = 1 - x[i];
-      f += 100 * a * a + b * b;
-      g[i] += -400 * a * x[i] - 2 * b;
-      g[i + 1] += 200 * a;
-    }
-    return f;
-  };
+  static final Objective ROSENBROCK =
+      (x, g) -> {
+        java.util.Arrays.fill(g, 0);
+        double f = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+          double a = x[i + 1] - x[i] * x[i];
+          double b = 1 - x[i];
+          f += 100 * a * a + b * b;
+          g[i] += -400 * a * x[i] - 2 * b;
+          g[i + 1] += 200 * a;
+        }
+        return f;
+      };
 
   @Test
   void findsTheRosenbrockMinimumFromTheClassicStart() {
@@ -48,15 +49,16 @@ class LbfgsTest {
   @Test
   void solvesAQuadraticToRoundoff() {
     // f = sum_i (i + 1) (x_i - i)^2 / 2: condition number 30
-    Objective q = (x, g) -> {
-      double f = 0;
-      for (int i = 0; i < x.length; i++) {
-        double r = x[i] - i;
-        f += 0.5 * (i + 1) * r * r;
-        g[i] = (i + 1) * r;
-      }
-      return f;
-    };
+    Objective q =
+        (x, g) -> {
+          double f = 0;
+          for (int i = 0; i < x.length; i++) {
+            double r = x[i] - i;
+            f += 0.5 * (i + 1) * r * r;
+            g[i] = (i + 1) * r;
+          }
+          return f;
+        };
     Minimum m = new Lbfgs(10, 1e-12, 0, 200).minimize(q, new double[30]);
     assertEquals(Minimum.Stop.GRADIENT, m.stop());
     for (int i = 0; i < 30; i++) {
@@ -92,8 +94,9 @@ class LbfgsTest {
     // f(a) = (a - 2)^2 (a + 1) has its local minimum at a = 2
     java.util.function.DoubleUnaryOperator f = a -> (a - 2) * (a - 2) * (a + 1);
     java.util.function.DoubleUnaryOperator df = a -> 2 * (a - 2) * (a + 1) + (a - 2) * (a - 2);
-    double m = WolfeLineSearch.cubicMinimiser(0, f.applyAsDouble(0), df.applyAsDouble(0),
-        3, f.applyAsDouble(3), df.applyAsDouble(3));
+    double m =
+        WolfeLineSearch.cubicMinimiser(
+            0, f.applyAsDouble(0), df.applyAsDouble(0), 3, f.applyAsDouble(3), df.applyAsDouble(3));
     assertEquals(2, m, 1e-12);
   }
 

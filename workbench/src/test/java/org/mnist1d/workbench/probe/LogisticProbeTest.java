@@ -44,8 +44,10 @@ class LogisticProbeTest {
     int[] p = m.predict(xs(ProbeReference.xTest()));
     assertArrayEquals(ProbeReference.ints(ProbeReference.get("logistic_polished.predict")), p);
     assertArrayEquals(ProbeReference.ints(ProbeReference.get("logistic_tight.predict")), p);
-    assertEquals(100 * ProbeReference.get("logistic_tight.accuracy").asDouble(),
-        m.accuracy(xs(ProbeReference.xTest()), ProbeReference.yTest()), 1e-9);
+    assertEquals(
+        100 * ProbeReference.get("logistic_tight.accuracy").asDouble(),
+        m.accuracy(xs(ProbeReference.xTest()), ProbeReference.yTest()),
+        1e-9);
   }
 
   @Test
@@ -53,9 +55,13 @@ class LogisticProbeTest {
     // LogisticRegression(tol=1e-10, max_iter=10000) ends on scipy's f-reduction rule, ~2e-4
     // (relative) from the optimum after 36 iterations; the same rule here stops on nearly the
     // same point (measured: 2.9e-6 relative, 36 iterations)
-    LogisticModel m = LogisticProbe.of(1.0, 1e-10, 10000).fit(xs(ProbeReference.xTrain()), ProbeReference.yTrain());
+    LogisticModel m =
+        LogisticProbe.of(1.0, 1e-10, 10000)
+            .fit(xs(ProbeReference.xTrain()), ProbeReference.yTrain());
     assertTrue(m.converged());
-    assertTrue(relativeDifference(m, "logistic_tight") < 1e-4, "vs sklearn " + relativeDifference(m, "logistic_tight"));
+    assertTrue(
+        relativeDifference(m, "logistic_tight") < 1e-4,
+        "vs sklearn " + relativeDifference(m, "logistic_tight"));
     assertEquals(ProbeReference.get("logistic_tight.n_iter").asInt(), m.iterations(), 3);
   }
 
@@ -64,17 +70,25 @@ class LogisticProbeTest {
     // tol=1e-2: both stop on the gradient rule far from the optimum (1.6e-3 relative), so only
     // a solver taking nearly the same steps lands on the same point; measured 4.9e-6 relative,
     // 26 iterations each, identical test predictions
-    LinearProbe probe = LinearProbe.fit(LogisticProbe.upstream(), ProbeReference.xTrain(), ProbeReference.yTrain());
+    LinearProbe probe =
+        LinearProbe.fit(LogisticProbe.upstream(), ProbeReference.xTrain(), ProbeReference.yTrain());
     LogisticModel m = probe.model();
     assertTrue(m.converged());
-    assertTrue(relativeDifference(m, "logistic_upstream") < 1e-4, "vs sklearn " + relativeDifference(m, "logistic_upstream"));
+    assertTrue(
+        relativeDifference(m, "logistic_upstream") < 1e-4,
+        "vs sklearn " + relativeDifference(m, "logistic_upstream"));
     assertEquals(ProbeReference.get("logistic_upstream.n_iter").asInt(), m.iterations(), 3);
     // the promised margin for test accuracy: within 1 point (1 of 100 test examples)
     double sklearn = 100 * ProbeReference.get("logistic_upstream.accuracy").asDouble();
-    double ours = ProbeAccuracy.linear(ProbeReference.xTrain(), ProbeReference.yTrain(),
-        ProbeReference.xTest(), ProbeReference.yTest());
+    double ours =
+        ProbeAccuracy.linear(
+            ProbeReference.xTrain(),
+            ProbeReference.yTrain(),
+            ProbeReference.xTest(),
+            ProbeReference.yTest());
     assertEquals(sklearn, ours, 1.0);
-    assertArrayEquals(ProbeReference.ints(ProbeReference.get("logistic_upstream.predict")),
+    assertArrayEquals(
+        ProbeReference.ints(ProbeReference.get("logistic_upstream.predict")),
         probe.predict(ProbeReference.xTest()));
   }
 

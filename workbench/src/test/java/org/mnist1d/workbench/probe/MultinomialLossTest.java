@@ -79,7 +79,8 @@ class MultinomialLossTest {
   void survivesHugeLogits() {
     // both examples confidently wrong: logits (1e9, 0) with label 1 and (-1e9, 0) with label 0;
     // each loss is 1e9, not infinity (a naive log(softmax) underflows to log 0)
-    MultinomialLoss loss = new MultinomialLoss(new double[][] {{1e3}, {-1e3}}, new int[] {1, 0}, 2, 1.0);
+    MultinomialLoss loss =
+        new MultinomialLoss(new double[][] {{1e3}, {-1e3}}, new int[] {1, 0}, 2, 1.0);
     double[] g = new double[4];
     double f = loss.valueAndGradient(new double[] {1e6, 0, 0, 0}, g);
     assertEquals(2e9 + 0.5 * 1e12, f, 1e-3);

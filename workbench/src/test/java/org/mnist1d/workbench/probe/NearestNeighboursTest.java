@@ -18,26 +18,43 @@ class NearestNeighboursTest {
 
   @Test
   void euclideanPredictionsEqualScikitLearns() {
-    int[] p = predict(Metric.EUCLIDEAN, ProbeReference.xTrain(), ProbeReference.yTrain(), ProbeReference.xTest());
+    int[] p =
+        predict(
+            Metric.EUCLIDEAN,
+            ProbeReference.xTrain(),
+            ProbeReference.yTrain(),
+            ProbeReference.xTest());
     assertArrayEquals(ProbeReference.ints(ProbeReference.get("knn_euclidean.predict")), p);
-    assertEquals(100 * ProbeReference.get("knn_euclidean.accuracy").asDouble(),
-        Accuracy.percent(p, ProbeReference.yTest()), 1e-9);
+    assertEquals(
+        100 * ProbeReference.get("knn_euclidean.accuracy").asDouble(),
+        Accuracy.percent(p, ProbeReference.yTest()),
+        1e-9);
   }
 
   @Test
   void cosinePredictionsEqualScikitLearns() {
-    int[] p = predict(Metric.COSINE, ProbeReference.xTrain(), ProbeReference.yTrain(), ProbeReference.xTest());
+    int[] p =
+        predict(
+            Metric.COSINE,
+            ProbeReference.xTrain(),
+            ProbeReference.yTrain(),
+            ProbeReference.xTest());
     assertArrayEquals(ProbeReference.ints(ProbeReference.get("knn_cosine.predict")), p);
-    assertEquals(100 * ProbeReference.get("knn_cosine.accuracy").asDouble(),
-        ProbeAccuracy.nearestNeighbours(Metric.COSINE, ProbeReference.xTrain(), ProbeReference.yTrain(),
-            ProbeReference.xTest(), ProbeReference.yTest()), 1e-9);
+    assertEquals(
+        100 * ProbeReference.get("knn_cosine.accuracy").asDouble(),
+        ProbeAccuracy.nearestNeighbours(
+            Metric.COSINE,
+            ProbeReference.xTrain(),
+            ProbeReference.yTrain(),
+            ProbeReference.xTest(),
+            ProbeReference.yTest()),
+        1e-9);
   }
 
   /**
-   * The reference's hand-made tie case (see tie_case() in probe_reference.py): query 0 has a
-   * 5-5 vote between labels 7 (nearer) and 2, which goes to 2; query 1 has four duplicates tied
-   * for the last three places, which taken by index give label 4; query 2 a 3-3-3-1 vote that
-   * goes to 1.
+   * The reference's hand-made tie case (see tie_case() in probe_reference.py): query 0 has a 5-5
+   * vote between labels 7 (nearer) and 2, which goes to 2; query 1 has four duplicates tied for the
+   * last three places, which taken by index give label 4; query 2 a 3-3-3-1 vote that goes to 1.
    */
   @Test
   void euclideanTiesAreBrokenAsScikitLearnBreaksThem() {
@@ -58,10 +75,10 @@ class NearestNeighboursTest {
   }
 
   /**
-   * scikit-learn's cosine search goes through {@code np.argpartition}, which chooses among
-   * exact duplicates tied at the k-th place in no specified order: for query 1 it takes
-   * duplicates 17, 19, 20 (labels 4, 5, 5) and predicts 5. This probe keeps (distance, index)
-   * order for both metrics and predicts 4. The vote ties (queries 0 and 2) agree.
+   * scikit-learn's cosine search goes through {@code np.argpartition}, which chooses among exact
+   * duplicates tied at the k-th place in no specified order: for query 1 it takes duplicates 17,
+   * 19, 20 (labels 4, 5, 5) and predicts 5. This probe keeps (distance, index) order for both
+   * metrics and predicts 4. The vote ties (queries 0 and 2) agree.
    */
   @Test
   void cosineTiesAgreeExceptWhereScikitLearnsOrderIsUnspecified() {
@@ -74,7 +91,8 @@ class NearestNeighboursTest {
     assertEquals(theirs[0], p[0]);
     assertEquals(theirs[2], p[2]);
     assertArrayEquals(new int[] {2, 4, 1}, p);
-    assertFalse(t.get("cosine").get("same_neighbour_sets_as_stable_by_index").asBoolean(),
+    assertFalse(
+        t.get("cosine").get("same_neighbour_sets_as_stable_by_index").asBoolean(),
         "scikit-learn's cosine tie order now matches (distance, index): tighten this test");
     assertEquals(5, theirs[1]);
   }
@@ -90,14 +108,19 @@ class NearestNeighboursTest {
   void labelsNeedNotBeContiguous() {
     double[][] train = {{0}, {0.1}, {5}, {5.1}, {5.2}};
     int[] labels = {-3, -3, 40, 40, 7};
-    int[] p = new NearestNeighbours(2, Metric.EUCLIDEAN).predict(train, labels, new double[][] {{0.05}, {5.15}});
+    int[] p =
+        new NearestNeighbours(2, Metric.EUCLIDEAN)
+            .predict(train, labels, new double[][] {{0.05}, {5.15}});
     assertArrayEquals(new int[] {-3, 7}, p); // 40 and 7 tie at the second query: smaller wins
   }
 
   @Test
   void rejectsMoreNeighboursThanTrainingRows() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new NearestNeighbours(4, Metric.EUCLIDEAN).neighbours(new double[3][1], new double[1][1]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new NearestNeighbours(4, Metric.EUCLIDEAN)
+                .neighbours(new double[3][1], new double[1][1]));
   }
 
   @Test

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /** The package's promise (package-info): it uses the JDK only, no other workbench package. */
 class ProbeDependenciesTest {
-  private static final Pattern REFERENCE = Pattern.compile("\\b(import\\s+(static\\s+)?[\\w.]+|org\\.mnist1d\\.workbench\\.\\w+)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\b(import\\s+(static\\s+)?[\\w.]+|org\\.mnist1d\\.workbench\\.\\w+)");
 
   @Test
   void usesTheJdkOnly() throws Exception {
-    Path src = Path.of(System.getProperty("project.root", ".."), "workbench/src/main/java/org/mnist1d/workbench/probe");
+    Path src =
+        Path.of(
+            System.getProperty("project.root", ".."),
+            "workbench/src/main/java/org/mnist1d/workbench/probe");
     if (!Files.isDirectory(src)) {
       src = Path.of("src/main/java/org/mnist1d/workbench/probe");
     }

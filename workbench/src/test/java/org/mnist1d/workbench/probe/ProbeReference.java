@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The scikit-learn 1.2.1 reference values written by src/test/python/probe_reference.py: a
- * 300/100 train/test split in 16 dimensions with 10 classes, kNN predictions, scaler statistics
- * and logistic-regression fits.
+ * The scikit-learn 1.2.1 reference values written by src/test/python/probe_reference.py: a 300/100
+ * train/test split in 16 dimensions with 10 classes, kNN predictions, scaler statistics and
+ * logistic-regression fits.
  */
 final class ProbeReference {
   private ProbeReference() {}
@@ -17,9 +17,11 @@ final class ProbeReference {
   static final JsonNode ROOT = load();
 
   private static JsonNode load() {
-    try (InputStream in = ProbeReference.class.getResourceAsStream("/reference/probe/probe_reference.json")) {
+    try (InputStream in =
+        ProbeReference.class.getResourceAsStream("/reference/probe/probe_reference.json")) {
       if (in == null) {
-        throw new IllegalStateException("reference/probe/probe_reference.json not on the test classpath");
+        throw new IllegalStateException(
+            "reference/probe/probe_reference.json not on the test classpath");
       }
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {

@@ -10,13 +10,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.mnist1d.workbench.data.Mnist1d;
-import org.mnist1d.workbench.data.Mnist1dArgs;
-import org.mnist1d.workbench.data.Mnist1dData;
+import org.mnist1d.Mnist1d;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
 
 /**
- * Times the probes at the sizes the SSL experiment uses (not a test): MNIST-1D's default
- * 4000/1000 split (40 pixels), fixed random ReLU features of it in 125 and 475 dimensions, and a
+ * Times the probes at the sizes the SSL experiment uses (not a test): MNIST-1D's default 4000/1000
+ * split (40 pixels), fixed random ReLU features of it in 125 and 475 dimensions, and a
  * 16-dimensional random projection standing in for the learned features. Single-threaded; each
  * timing is the best of three runs after one warm-up, as wall time and as the thread's CPU time
  * (the steadier figure on a shared machine).
@@ -43,7 +43,10 @@ public final class ProbeTimings {
       double[][] tr;
       double[][] te;
       switch (name) {
-        case "pixels40" -> { tr = data.x(); te = data.xTest(); }
+        case "pixels40" -> {
+          tr = data.x();
+          te = data.xTest();
+        }
         case "relu125", "relu475" -> {
           double[][] w = gaussian(rnd, 40, Integer.parseInt(name.substring(4)));
           tr = features(data.x(), w, true);
@@ -62,27 +65,59 @@ public final class ProbeTimings {
       }
       double[][] ftr = tr;
       double[][] fte = te;
-      Timed<double[]> euclid = time(() -> new double[] {
-          ProbeAccuracy.nearestNeighbours(Metric.EUCLIDEAN, ftr, data.y(), fte, data.yTest())});
-      Timed<double[]> cosine = time(() -> new double[] {
-          ProbeAccuracy.nearestNeighbours(Metric.COSINE, ftr, data.y(), fte, data.yTest())});
-      Timed<LinearProbe> linear = time(() -> LinearProbe.fit(LogisticProbe.upstream(), ftr, data.y()));
+      Timed<double[]> euclid =
+          time(
+              () ->
+                  new double[] {
+                    ProbeAccuracy.nearestNeighbours(
+                        Metric.EUCLIDEAN, ftr, data.y(), fte, data.yTest())
+                  });
+      Timed<double[]> cosine =
+          time(
+              () ->
+                  new double[] {
+                    ProbeAccuracy.nearestNeighbours(Metric.COSINE, ftr, data.y(), fte, data.yTest())
+                  });
+      Timed<LinearProbe> linear =
+          time(() -> LinearProbe.fit(LogisticProbe.upstream(), ftr, data.y()));
       double linearAccuracy = linear.value.accuracy(fte, data.yTest());
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%-9s %4d x %3d: kNN euclidean %5.1f%% %6.3f s (cpu %6.3f) | kNN cosine %5.1f%% %6.3f s (cpu %6.3f)"
               + " | linear %5.1f%% %6.3f s (cpu %6.3f; %d iterations, converged %s)%n",
-          name, tr.length, tr[0].length, euclid.value[0], euclid.seconds, euclid.cpuSeconds, cosine.value[0],
-          cosine.seconds, cosine.cpuSeconds, linearAccuracy, linear.seconds, linear.cpuSeconds,
-          linear.value.model().iterations(), linear.value.model().converged());
-      json.append(String.format(Locale.ROOT,
-          "%s\"%s\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s,\"linear_iterations\":%d,"
-              + "\"seconds\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear_fit\":%s},"
-              + "\"predict\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s}}",
-          json.length() > 1 ? "," : "", name, euclid.value[0], cosine.value[0], linearAccuracy,
-          linear.value.model().iterations(), euclid.seconds, cosine.seconds, linear.seconds,
-          Arrays.toString(NearestNeighbours.upstream(Metric.EUCLIDEAN).predict(tr, data.y(), te)),
-          Arrays.toString(NearestNeighbours.upstream(Metric.COSINE).predict(tr, data.y(), te)),
-          Arrays.toString(linear.value.predict(te))));
+          name,
+          tr.length,
+          tr[0].length,
+          euclid.value[0],
+          euclid.seconds,
+          euclid.cpuSeconds,
+          cosine.value[0],
+          cosine.seconds,
+          cosine.cpuSeconds,
+          linearAccuracy,
+          linear.seconds,
+          linear.cpuSeconds,
+          linear.value.model().iterations(),
+          linear.value.model().converged());
+      json.append(
+          String.format(
+              Locale.ROOT,
+              "%s\"%s\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s,\"linear_iterations\":%d,"
+                  + "\"seconds\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear_fit\":%s},"
+                  + "\"predict\":{\"knn_euclidean\":%s,\"knn_cosine\":%s,\"linear\":%s}}",
+              json.length() > 1 ? "," : "",
+              name,
+              euclid.value[0],
+              cosine.value[0],
+              linearAccuracy,
+              linear.value.model().iterations(),
+              euclid.seconds,
+              cosine.seconds,
+              linear.seconds,
+              Arrays.toString(
+                  NearestNeighbours.upstream(Metric.EUCLIDEAN).predict(tr, data.y(), te)),
+              Arrays.toString(NearestNeighbours.upstream(Metric.COSINE).predict(tr, data.y(), te)),
+              Arrays.toString(linear.value.predict(te))));
     }
     if (dump != null) {
       Files.writeString(dump.resolve("java_results.json"), json.append("}").toString());
