@@ -1,0 +1,257 @@
+package org.mnist1d.workbench.embedding;
+
+/**
+ * The exact t-SNE objective: KL(P || Q) and its gradient at a layout, with all N^2 pairs for the
+ * repulsion and the sparse P for the attraction.
+ *
+ * <p>The similarity kernel in the embedding is openTSNE's heavy-tailed one,
+ * w_ij = (1 + |y_i - y_j|^2 / dof)^(-dof) (dof = 1: the Cauchy kernel of standard t-SNE), and
+ * q_ij = w_ij / Z with Z = sum over ordered pairs i != j of w_ij.
+ *
+ * <p>The gradient is openTSNE's, a quarter of the true one:
+ * g_i = alpha sum_j p_ij b_ij (y_i - y_j) - (1 / Z) sum_j w_ij b_ij (y_i - y_j), with
+ * b_ij = (1 + |y_i - y_j|^2 / dof)^-1 and alpha the exaggeration; at alpha = 1, g = dKL/dy / 4
+ * (scikit-learn's {@code _kl_divergence} returns dKL/dy itself).
+ *
+ * <p>Rows are split over threads whole: each row's sums run over all j in index order in one
+ * thread, and the rows' partial sums are combined in index order, so results do not depend on the
+ * thread count. Not thread-safe; {@link #close()} it to stop its threads.
+ */
+public final class TsneObjective implements AutoCloseable {
+  private final JointProbabilities p;
+  private final double dof;
+  private final int n;
+  private final ParallelRows rows;
+  private final double[] rowZ;
+  private final double[] rowKl;
+  /** Per worker: three rows of n doubles for one point's pair terms. */
+  private final double[][][] scratch;
+  private double[][] repulsion = new double[0][];
+  private double[][] attraction = new double[0][];
+
+  /** The objective for affinities {@code p} and kernel degrees of freedom {@code dof}. */
+  public TsneObjective(JointProbabilities p, double dof, int threads) {
+    if (!(dof > 0)) {
+      throw new IllegalArgumentException("dof must be > 0, got " + dof);
+    }
+    this.p = p;
+    this.dof = dof;
+    this.n = p.size();
+    this.rows = new ParallelRows(threads);
+    this.rowZ = new double[n];
+    this.rowKl = new double[n];
+    this.scratch = new double[rows.threads()][3][n];
+  }
+
+  /** KL(P || Q) at the layout {@code y} (one row per point). */
+  public double klDivergence(double[][] y) {
+    return evaluate(columns(y), 1, null, true);
+  }
+
+  /** openTSNE's gradient at {@code y} (one row per point) with attraction scaled by {@code exaggeration}. */
+  public double[][] gradient(double[][] y, double exaggeration) {
+    double[][] c = columns(y);
+    double[][] g = new double[c.length][n];
+    evaluate(c, exaggeration, g, false);
+    return rowsOf(g);
+  }
+
+  /**
+   * Evaluates the objective at {@code y}, given by coordinate ({@code y[d][i]}), writing the
+   * gradient into {@code gradient} (same shape) unless it is null, and returning the KL divergence
+   * if {@code withKl} (else NaN). The KL always uses the unexaggerated P.
+   */
+  double evaluate(double[][] y, double exaggeration, double[][] gradient, boolean withKl) {
+    int dims = y.length;
+    if (y[0].length != n) {
+      throw new IllegalArgumentException("layout has " + y[0].length + " points, P has " + n);
+    }
+    if (repulsion.length != dims) {
+      repulsion = new double[dims][n];
+      attraction = new double[dims][n];
+    }
+    rows.forEach(n, (from, to, worker) -> {
+      double[][] s = scratch[worker];
+      for (int i = from; i < to; i++) {
+        rowZ[i] = dims == 2 && dof == 1 ? repelCauchy2d(y, i, s) : repel(y, i, s);
+        rowKl[i] = attract(y, i, exaggeration, withKl);
+      }
+    });
+    double z = 0;
+    for (int i = 0; i < n; i++) {
+      z += rowZ[i];
+    }
+    if (gradient != null) {
+      for (int d = 0; d < dims; d++) {
+        for (int i = 0; i < n; i++) {
+          gradient[d][i] = attraction[d][i] - repulsion[d][i] / z;
+        }
+      }
+    }
+    if (!withKl) {
+      return Double.NaN;
+    }
+    // sum p log(p / q) = sum p log(p / w) + (sum p) log Z.
+    double kl = 0;
+    for (int i = 0; i < n; i++) {
+      kl += rowKl[i];
+    }
+    return kl + p.sum() * Math.log(z);
+  }
+
+  /**
+   * The repulsion on point i for dof = 1 in 2-D, the case that matters for speed: one pass that
+   * the JIT can vectorise (no loop-carried sums) writes each pair's w, w^2 dx and w^2 dy, then
+   * fixed-order sums add them up. Returns Z_i = sum_j w_ij.
+   */
+  private double repelCauchy2d(double[][] y, int i, double[][] s) {
+    double[] w = s[0];
+    double[] f0 = s[1];
+    double[] f1 = s[2];
+    double[] x0 = y[0];
+    double[] x1 = y[1];
+    double yi0 = x0[i];
+    double yi1 = x1[i];
+    for (int j = 0; j < n; j++) {
+      double d0 = yi0 - x0[j];
+      double d1 = yi1 - x1[j];
+      double wj = 1.0 / (1.0 + d0 * d0 + d1 * d1);
+      double w2 = wj * wj;
+      w[j] = wj;
+      f0[j] = w2 * d0;
+      f1[j] = w2 * d1;
+    }
+    w[i] = 0;
+    repulsion[0][i] = sum(f0);
+    repulsion[1][i] = sum(f1);
+    return sum(w);
+  }
+
+  /** The repulsion on point i for any dimension and dof; returns Z_i = sum_j w_ij. */
+  private double repel(double[][] y, int i, double[][] s) {
+    int dims = y.length;
+    double[] w = s[0];
+    double[] wb = s[1];
+    // w holds the squared distances first, then the kernel; wb the repulsion weight w * b.
+    for (int j = 0; j < n; j++) {
+      w[j] = 0;
+    }
+    for (int d = 0; d < dims; d++) {
+      double[] yd = y[d];
+      double yid = yd[i];
+      for (int j = 0; j < n; j++) {
+        double diff = yid - yd[j];
+        w[j] += diff * diff;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      double b = 1.0 / (1.0 + w[j] / dof);
+      double wj = dof == 1 ? b : Math.pow(b, dof);
+      w[j] = wj;
+      wb[j] = wj * b;
+    }
+    w[i] = 0;
+    wb[i] = 0;
+    for (int d = 0; d < dims; d++) {
+      double[] yd = y[d];
+      double yid = yd[i];
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      int j = 0;
+      for (; j + 3 < n; j += 4) {
+        a0 += wb[j] * (yid - yd[j]);
+        a1 += wb[j + 1] * (yid - yd[j + 1]);
+        a2 += wb[j + 2] * (yid - yd[j + 2]);
+        a3 += wb[j + 3] * (yid - yd[j + 3]);
+      }
+      for (; j < n; j++) {
+        a0 += wb[j] * (yid - yd[j]);
+      }
+      repulsion[d][i] = (a0 + a1) + (a2 + a3);
+    }
+    return sum(w);
+  }
+
+  /**
+   * The attraction on point i over its stored p_ij, scaled by the exaggeration; returns
+   * sum_j p_ij log(p_ij / w_ij) if {@code withKl} (the KL's share of row i before log Z).
+   */
+  private double attract(double[][] y, int i, double exaggeration, boolean withKl) {
+    int dims = y.length;
+    int[] start = p.rowStart();
+    int[] col = p.columns();
+    double[] val = p.values();
+    double kl = 0;
+    for (int d = 0; d < dims; d++) {
+      attraction[d][i] = 0;
+    }
+    for (int e = start[i]; e < start[i + 1]; e++) {
+      int j = col[e];
+      double d2 = 0;
+      for (int d = 0; d < dims; d++) {
+        double diff = y[d][i] - y[d][j];
+        d2 += diff * diff;
+      }
+      double b = 1.0 / (1.0 + d2 / dof);
+      double pull = exaggeration * val[e] * b;
+      for (int d = 0; d < dims; d++) {
+        attraction[d][i] += pull * (y[d][i] - y[d][j]);
+      }
+      if (withKl && val[e] > 0) {
+        double w = dof == 1 ? b : Math.pow(b, dof);
+        kl += val[e] * Math.log(val[e] / w);
+      }
+    }
+    return kl;
+  }
+
+  /** The sum of {@code a} in a fixed order: four interleaved partial sums (for speed), then combined. */
+  private static double sum(double[] a) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    int end = a.length;
+    for (; j + 3 < end; j += 4) {
+      s0 += a[j];
+      s1 += a[j + 1];
+      s2 += a[j + 2];
+      s3 += a[j + 3];
+    }
+    for (; j < end; j++) {
+      s0 += a[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Points-by-row to coordinates-by-row ({@code [dims][n]}). */
+  static double[][] columns(double[][] y) {
+    int dims = y[0].length;
+    double[][] c = new double[dims][y.length];
+    for (int i = 0; i < y.length; i++) {
+      for (int d = 0; d < dims; d++) {
+        c[d][i] = y[i][d];
+      }
+    }
+    return c;
+  }
+
+  /** Coordinates-by-row back to points-by-row ({@code [n][dims]}). */
+  static double[][] rowsOf(double[][] c) {
+    double[][] y = new double[c[0].length][c.length];
+    for (int i = 0; i < y.length; i++) {
+      for (int d = 0; d < c.length; d++) {
+        y[i][d] = c[d][i];
+      }
+    }
+    return y;
+  }
+
+  @Override
+  public void close() {
+    rows.close();
+  }
+}
