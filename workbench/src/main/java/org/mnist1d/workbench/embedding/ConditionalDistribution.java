@@ -13,6 +13,6 @@ public record ConditionalDistribution(double[] probabilities, double precision, 
 
   /** exp(entropy): the effective number of neighbours. */
   public double perplexity() {
-    return Math.exp(entropy);
+    return StrictMath.exp(entropy);
   }
 }

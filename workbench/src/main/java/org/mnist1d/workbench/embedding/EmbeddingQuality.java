@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.embedding;
 
+import java.util.Arrays;
+
 /** Measures of how well an embedding keeps the classes apart. */
 public final class EmbeddingQuality {
   private EmbeddingQuality() {}
@@ -26,7 +28,7 @@ public final class EmbeddingQuality {
     int[] votes = new int[classes];
     int correct = 0;
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(votes, 0);
+      Arrays.fill(votes, 0);
       for (int j : nearest[i]) {
         votes[labels[j]]++;
       }

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.embedding;
 
+import java.util.Arrays;
+
 /**
  * openTSNE's optimiser: gradient descent with momentum and per-coordinate delta-bar-delta gains,
  * per-point clipping of the gradient and of the step, and re-centring after every step.
@@ -22,7 +24,7 @@ final class GradientDescent {
     this.gains = new double[dims][n];
     this.update = new double[dims][n];
     for (double[] g : gains) {
-      java.util.Arrays.fill(g, 1.0);
+      Arrays.fill(g, 1.0);
     }
   }
 

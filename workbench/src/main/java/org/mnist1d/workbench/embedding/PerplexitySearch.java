@@ -9,7 +9,8 @@ package org.mnist1d.workbench.embedding;
  * {@link #ENTROPY_TOLERANCE} nats of log(perplexity) or after {@link #MAX_STEPS} steps (openTSNE's
  * values). The exponent is taken relative to the nearest neighbour's distance, which leaves the
  * normalised distribution unchanged but keeps the largest weight at exactly 1, so the sum cannot
- * underflow however far away the neighbours are.
+ * underflow however far away the neighbours are. It uses {@link StrictMath} so that the result is
+ * the same on every JVM and processor.
  */
 public final class PerplexitySearch {
   /** openTSNE's stopping tolerance on the entropy, in nats. */
@@ -35,7 +36,7 @@ public final class PerplexitySearch {
     for (double d : squaredDistances) {
       nearest = Math.min(nearest, d);
     }
-    double target = Math.log(perplexity);
+    double target = StrictMath.log(perplexity);
     double[] p = new double[k];
     double tau = 1;
     double low = Double.NEGATIVE_INFINITY;
@@ -65,7 +66,7 @@ public final class PerplexitySearch {
   private static double distribution(double[] d2, double nearest, double tau, double[] p) {
     double sum = 0;
     for (int j = 0; j < d2.length; j++) {
-      p[j] = Math.exp(-0.5 * tau * (d2[j] - nearest));
+      p[j] = StrictMath.exp(-0.5 * tau * (d2[j] - nearest));
       sum += p[j];
     }
     // H = -sum p log p with log p_j = -tau (d_j^2 - nearest) / 2 - log(sum).
@@ -74,6 +75,6 @@ public final class PerplexitySearch {
       p[j] /= sum;
       meanExcess += p[j] * (d2[j] - nearest);
     }
-    return Math.log(sum) + 0.5 * tau * meanExcess;
+    return StrictMath.log(sum) + 0.5 * tau * meanExcess;
   }
 }

@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.embedding;
 
+import java.util.Arrays;
+
 /**
  * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations: slow for large
  * matrices but accurate to rounding and free of randomness, which is what PCA of a few dozen
@@ -85,7 +87,7 @@ record SymmetricEigen(double[] values, double[][] vectors) {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(m[y][y], m[x][x]));
+    Arrays.sort(order, (x, y) -> Double.compare(m[y][y], m[x][x]));
     double[] values = new double[n];
     double[][] vectors = new double[n][n];
     for (int c = 0; c < n; c++) {

@@ -11,6 +11,11 @@ import java.util.List;
 public final class Tsne {
   private Tsne() {}
 
+  /** Embeds the rows of {@code x} from scratch, without progress reports. */
+  public static Embedding embed(double[][] x, TsneSettings settings) {
+    return embed(x, settings, ProgressListener.NONE);
+  }
+
   /** Embeds the rows of {@code x} from scratch: affinities, PCA start, both phases. */
   public static Embedding embed(double[][] x, TsneSettings settings, ProgressListener listener) {
     int n = x.length;

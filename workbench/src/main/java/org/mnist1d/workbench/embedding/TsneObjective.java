@@ -15,7 +15,10 @@ package org.mnist1d.workbench.embedding;
  *
  * <p>Rows are split over threads whole: each row's sums run over all j in index order in one
  * thread, and the rows' partial sums are combined in index order, so results do not depend on the
- * thread count. Not thread-safe; {@link #close()} it to stop its threads.
+ * thread count. Java never fuses or reorders floating-point operations on its own and the logs
+ * are {@link StrictMath}'s, so for dof = 1 the numbers are also the same on every JVM and processor;
+ * other dof use the faster {@link Math#pow}, which is reproducible on one JVM and processor. Not
+ * thread-safe; {@link #close()} it to stop its threads.
  */
 public final class TsneObjective implements AutoCloseable {
   private final JointProbabilities p;
@@ -96,7 +99,7 @@ public final class TsneObjective implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       kl += rowKl[i];
     }
-    return kl + p.sum() * Math.log(z);
+    return kl + p.sum() * StrictMath.log(z);
   }
 
   /**
@@ -201,7 +204,7 @@ public final class TsneObjective implements AutoCloseable {
       }
       if (withKl && val[e] > 0) {
         double w = dof == 1 ? b : Math.pow(b, dof);
-        kl += val[e] * Math.log(val[e] / w);
+        kl += val[e] * StrictMath.log(val[e] / w);
       }
     }
     return kl;
