@@ -18,6 +18,9 @@ is (C + C^T) / 2 divided by its total. That NumPy search is cross-checked here a
 scikit-learn's own binary search (`_binary_search_perplexity`, float32 distances, entropy tolerance
 1e-5), both with all other points as neighbours (scikit-learn's exact method) and on the k nearest.
 
+A short run of openTSNE's optimiser (exact gradient, NumPy) from the PCA start gives a layout
+and its KL to compare whole Java runs against.
+
 The KL divergence and its gradient at a fixed embedding come from scikit-learn's exact
 `_kl_divergence` with degrees_of_freedom=1. scikit-learn's gradient is the true gradient
 dKL/dy = 4 sum_j (p_ij - q_ij) (1 + |y_i - y_j|^2)^-1 (y_i - y_j); openTSNE (and the Java code)
@@ -230,12 +233,82 @@ def pca_case(x):
     })
 
 
+def exact_gradient(p, y, exaggeration):
+    """openTSNE's gradient (a quarter of dKL/dy) with the exact repulsion, dof = 1."""
+    diff = y[:, None, :] - y[None, :, :]
+    w = 1.0 / (1.0 + np.sum(diff * diff, axis=-1))
+    np.fill_diagonal(w, 0.0)
+    z = w.sum()
+    attraction = exaggeration * np.einsum("ij,ijd->id", p * w, diff)
+    repulsion = np.einsum("ij,ijd->id", w * w, diff) / z
+    return attraction - repulsion
+
+
+def exact_kl(p, y):
+    diff = y[:, None, :] - y[None, :, :]
+    w = 1.0 / (1.0 + np.sum(diff * diff, axis=-1))
+    np.fill_diagonal(w, 0.0)
+    q = w / w.sum()
+    nz = p > 0
+    return float(np.sum(p[nz] * np.log(p[nz] / q[nz])))
+
+
+def open_tsne_descent(p, y, early, later, min_gain=0.01, max_step_norm=5.0, momentum=0.8):
+    """openTSNE 1.0's optimiser, written from its description: momentum 0.8 in both phases,
+    learning rate N / exaggeration, delta-bar-delta gains (+0.2 when the gradient's sign differs
+    from the last step's, else *0.8 + min_gain), per-point step clipped to norm 5, re-centred
+    after every step; gains and the last step carry over between the phases."""
+    n = len(y)
+    y = y.copy()
+    gains = np.ones_like(y)
+    update = np.zeros_like(y)
+    early_kl = None
+    for t in range(early + later):
+        if t == early:
+            early_kl = exact_kl(p, y)
+        exaggeration = 12.0 if t < early else 1.0
+        grad = exact_gradient(p, y, exaggeration)
+        flipped = np.sign(update) != np.sign(grad)
+        gains[flipped] += 0.2
+        gains[~flipped] = gains[~flipped] * 0.8 + min_gain
+        update = momentum * update - (n / exaggeration) * gains * grad
+        norms = np.linalg.norm(update, axis=1)
+        big = norms > max_step_norm
+        update[big] = update[big] / norms[big, None] * max_step_norm
+        y += update
+        y -= y.mean(axis=0)
+    return y, early_kl, exact_kl(p, y)
+
+
+def descent_case():
+    """openTSNE's schedule (shortened: 50 + 100 steps) from the PCA start, on the kNN case's P,
+    both read back from the JSON so that Java starts from exactly the same doubles."""
+    with open(os.path.join(OUT, "affinities_knn.json")) as f:
+        knn = json.load(f)
+    with open(os.path.join(OUT, "pca.json")) as f:
+        init = np.array(json.load(f)["openTsneInit"]).reshape(-1, 2)
+    up = knn["symmetricUpper"]
+    p = np.zeros((len(init), len(init)))
+    p[up["i"], up["j"]] = up["p"]
+    p[up["j"], up["i"]] = up["p"]
+    early, later = 50, 100
+    y, early_kl, kl = open_tsne_descent(p, init, early, later)
+    write("descent.json", {
+        "earlyIterations": early,
+        "iterations": later,
+        "earlyKlDivergence": early_kl,
+        "klDivergence": kl,
+        "y": short(y, 15),
+    })
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261201)
     x = nearest_neighbour_case(rng)
     exact_case(rng)
     pca_case(x)
+    descent_case()
 
 
 if __name__ == "__main__":
