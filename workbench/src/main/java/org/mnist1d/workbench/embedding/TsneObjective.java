@@ -23,6 +23,7 @@ package org.mnist1d.workbench.embedding;
 public final class TsneObjective implements AutoCloseable {
   private final JointProbabilities p;
   private final double dof;
+  private final double sumP;
   private final int n;
   private final ParallelRows rows;
   private final double[] rowZ;
@@ -39,6 +40,7 @@ public final class TsneObjective implements AutoCloseable {
     }
     this.p = p;
     this.dof = dof;
+    this.sumP = p.sum();
     this.n = p.size();
     this.rows = new ParallelRows(threads);
     this.rowZ = new double[n];
@@ -99,7 +101,7 @@ public final class TsneObjective implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       kl += rowKl[i];
     }
-    return kl + p.sum() * StrictMath.log(z);
+    return kl + sumP * StrictMath.log(z);
   }
 
   /**
