@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * write each row's result into its own slot and combine rows afterwards in index order).
  */
 final class ParallelRows implements AutoCloseable {
-  /** The rows of one block: small enough to balance two cores, large enough to amortise the claim. */
-  private static final int BLOCK = 32;
+  /** Rows per claim unless asked otherwise: small enough to balance, large enough to amortise. */
+  static final int DEFAULT_BLOCK = 32;
 
   /** Work on rows {@code [from, to)} by the worker with index {@code worker} (for its scratch). */
   @FunctionalInterface
@@ -45,9 +45,17 @@ final class ParallelRows implements AutoCloseable {
     return threads;
   }
 
-  /** Runs {@code block} over rows {@code [0, rows)} and returns when all are done. */
+  /** Runs {@code block} over rows {@code [0, rows)} in blocks of the default size. */
   void forEach(int rows, RowBlock block) {
-    if (pool == null || rows <= BLOCK) {
+    forEach(rows, DEFAULT_BLOCK, block);
+  }
+
+  /**
+   * Runs {@code block} over rows {@code [0, rows)}, handing out at most {@code size} rows at a
+   * time, and returns when all are done.
+   */
+  void forEach(int rows, int size, RowBlock block) {
+    if (pool == null || rows <= size) {
       block.run(0, rows, 0);
       return;
     }
@@ -56,8 +64,8 @@ final class ParallelRows implements AutoCloseable {
     for (int w = 0; w < threads; w++) {
       int worker = w;
       running.add(pool.submit(() -> {
-        for (int from = next.getAndAdd(BLOCK); from < rows; from = next.getAndAdd(BLOCK)) {
-          block.run(from, Math.min(rows, from + BLOCK), worker);
+        for (int from = next.getAndAdd(size); from < rows; from = next.getAndAdd(size)) {
+          block.run(from, Math.min(rows, from + size), worker);
         }
       }));
     }

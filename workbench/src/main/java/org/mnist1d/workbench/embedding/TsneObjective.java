@@ -1,5 +1,7 @@
 package org.mnist1d.workbench.embedding;
 
+import java.util.Arrays;
+
 /**
  * The exact t-SNE objective: KL(P || Q) and its gradient at a layout, with all N^2 pairs for the
  * repulsion and the sparse P for the attraction.
@@ -28,7 +30,10 @@ public final class TsneObjective implements AutoCloseable {
   private final ParallelRows rows;
   private final double[] rowZ;
   private final double[] rowKl;
-  /** Per worker: three rows of n doubles for one point's pair terms. */
+  /** Rows per block in the 2-D Cauchy kernel: its five block arrays stay in the L1 cache. */
+  private static final int KERNEL_ROWS = 128;
+
+  /** Per worker: five arrays of max(n, KERNEL_ROWS) doubles for the pair terms. */
   private final double[][][] scratch;
   private double[][] repulsion = new double[0][];
   private double[][] attraction = new double[0][];
@@ -45,7 +50,7 @@ public final class TsneObjective implements AutoCloseable {
     this.rows = new ParallelRows(threads);
     this.rowZ = new double[n];
     this.rowKl = new double[n];
-    this.scratch = new double[rows.threads()][3][n];
+    this.scratch = new double[rows.threads()][5][Math.max(n, KERNEL_ROWS)];
   }
 
   /** KL(P || Q) at the layout {@code y} (one row per point). */
@@ -75,10 +80,16 @@ public final class TsneObjective implements AutoCloseable {
       repulsion = new double[dims][n];
       attraction = new double[dims][n];
     }
-    rows.forEach(n, (from, to, worker) -> {
+    boolean cauchy2d = dims == 2 && dof == 1;
+    rows.forEach(n, KERNEL_ROWS, (from, to, worker) -> {
       double[][] s = scratch[worker];
+      if (cauchy2d) {
+        repelCauchy2d(y, from, to, s);
+      }
       for (int i = from; i < to; i++) {
-        rowZ[i] = dims == 2 && dof == 1 ? repelCauchy2d(y, i, s) : repel(y, i, s);
+        if (!cauchy2d) {
+          rowZ[i] = repel(y, i, s);
+        }
         rowKl[i] = attract(y, i, exaggeration, withKl);
       }
     });
@@ -105,31 +116,45 @@ public final class TsneObjective implements AutoCloseable {
   }
 
   /**
-   * The repulsion on point i for dof = 1 in 2-D, the case that matters for speed: one pass that
-   * the JIT can vectorise (no loop-carried sums) writes each pair's w, w^2 dx and w^2 dy, then
-   * fixed-order sums add them up. Returns Z_i = sum_j w_ij.
+   * The repulsion on points {@code [from, to)} for dof = 1 in 2-D, the case that matters for
+   * speed, and their Z_i = sum_j w_ij. The loop runs over j outside and over the block's points
+   * inside, so each point's sums are element-wise updates of block arrays, which the JIT
+   * vectorises; each point still adds its terms up one j at a time in index order, so the result
+   * does not depend on the blocks. The point's own term (j = i) adds exactly 1 to Z_i and 0 to the
+   * forces; the 1 is taken off at the end.
    */
-  private double repelCauchy2d(double[][] y, int i, double[][] s) {
-    double[] w = s[0];
-    double[] f0 = s[1];
-    double[] f1 = s[2];
-    double[] x0 = y[0];
-    double[] x1 = y[1];
-    double yi0 = x0[i];
-    double yi1 = x1[i];
+  private void repelCauchy2d(double[][] y, int from, int to, double[][] s) {
+    int m = to - from;
+    double[] own0 = s[0];
+    double[] own1 = s[1];
+    double[] z = s[2];
+    double[] f0 = s[3];
+    double[] f1 = s[4];
+    System.arraycopy(y[0], from, own0, 0, m);
+    System.arraycopy(y[1], from, own1, 0, m);
+    Arrays.fill(z, 0, m, 0.0);
+    Arrays.fill(f0, 0, m, 0.0);
+    Arrays.fill(f1, 0, m, 0.0);
+    double[] y0 = y[0];
+    double[] y1 = y[1];
     for (int j = 0; j < n; j++) {
-      double d0 = yi0 - x0[j];
-      double d1 = yi1 - x1[j];
-      double wj = 1.0 / (1.0 + d0 * d0 + d1 * d1);
-      double w2 = wj * wj;
-      w[j] = wj;
-      f0[j] = w2 * d0;
-      f1[j] = w2 * d1;
+      double yj0 = y0[j];
+      double yj1 = y1[j];
+      for (int r = 0; r < m; r++) {
+        double d0 = own0[r] - yj0;
+        double d1 = own1[r] - yj1;
+        double w = 1.0 / (1.0 + d0 * d0 + d1 * d1);
+        double w2 = w * w;
+        z[r] += w;
+        f0[r] += w2 * d0;
+        f1[r] += w2 * d1;
+      }
     }
-    w[i] = 0;
-    repulsion[0][i] = sum(f0);
-    repulsion[1][i] = sum(f1);
-    return sum(w);
+    for (int r = 0; r < m; r++) {
+      rowZ[from + r] = z[r] - 1.0;
+      repulsion[0][from + r] = f0[r];
+      repulsion[1][from + r] = f1[r];
+    }
   }
 
   /** The repulsion on point i for any dimension and dof; returns Z_i = sum_j w_ij. */
