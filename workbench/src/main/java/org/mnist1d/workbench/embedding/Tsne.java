@@ -55,7 +55,7 @@ public final class Tsne {
         boolean inEarly = t < early;
         double factor = inEarly ? settings.earlyExaggeration() : settings.exaggeration();
         // The KL after t steps costs little extra in the pass that computes the next gradient.
-        boolean checkpoint = t > 0 && (t == early || every > 0 && t % every == 0);
+        boolean checkpoint = t == early || t > 0 && every > 0 && t % every == 0;
         double kl = objective.evaluate(y, factor, gradient, checkpoint);
         if (checkpoint) {
           earlyKl = t == early ? kl : earlyKl;

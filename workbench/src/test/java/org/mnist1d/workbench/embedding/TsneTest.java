@@ -152,6 +152,14 @@ class TsneTest {
   }
 
   @Test
+  void withoutEarlyExaggerationTheEarlyKlIsTheStarts() {
+    Embedding e = Tsne.embed(CLUSTERS, settings(2).withIterations(0, 60));
+    assertEquals(0, e.trace().get(0).iteration());
+    assertEquals(e.earlyKlDivergence(), e.trace().get(0).klDivergence(), 0.0);
+    assertEquals(List.of(0, 50, 60), e.trace().stream().map(KlCheckpoint::iteration).toList());
+  }
+
+  @Test
   void heavierTailsAndOtherDimensionsRun() {
     TsneSettings s = settings(2).withIterations(100, 200).withDof(0.5);
     Embedding e = Tsne.embed(CLUSTERS, s, ProgressListener.NONE);
