@@ -10,7 +10,10 @@ package org.mnist1d.workbench.embedding;
  * @param p the symmetric joint distribution, summing to 1
  */
 public record Affinities(
-    NearestNeighbours neighbours, double[][] conditional, double[] precision, JointProbabilities p) {
+    NearestNeighbours neighbours,
+    double[][] conditional,
+    double[] precision,
+    JointProbabilities p) {
 
   /** openTSNE's neighbourhood size for a perplexity: min(N - 1, floor(3 * perplexity)). */
   public static int defaultNeighbours(int n, double perplexity) {
@@ -32,13 +35,16 @@ public record Affinities(
     double[][] conditional = new double[n][];
     double[] precision = new double[n];
     try (ParallelRows rows = new ParallelRows(threads)) {
-      rows.forEach(n, (from, to, worker) -> {
-        for (int i = from; i < to; i++) {
-          ConditionalDistribution c = PerplexitySearch.search(nn.squaredDistances()[i], perplexity);
-          conditional[i] = c.probabilities();
-          precision[i] = c.precision();
-        }
-      });
+      rows.forEach(
+          n,
+          (from, to, worker) -> {
+            for (int i = from; i < to; i++) {
+              ConditionalDistribution c =
+                  PerplexitySearch.search(nn.squaredDistances()[i], perplexity);
+              conditional[i] = c.probabilities();
+              precision[i] = c.precision();
+            }
+          });
     }
     JointProbabilities p = JointProbabilities.symmetrise(nn.indices(), conditional);
     return new Affinities(nn, conditional, precision, p);

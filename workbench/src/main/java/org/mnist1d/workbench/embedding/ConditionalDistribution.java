@@ -9,7 +9,8 @@ package org.mnist1d.workbench.embedding;
  * @param entropy the distribution's Shannon entropy in nats (perplexity = exp(entropy))
  * @param steps the bisection steps taken
  */
-public record ConditionalDistribution(double[] probabilities, double precision, double entropy, int steps) {
+public record ConditionalDistribution(
+    double[] probabilities, double precision, double entropy, int steps) {
 
   /** exp(entropy): the effective number of neighbours. */
   public double perplexity() {

@@ -8,9 +8,9 @@ public final class EmbeddingQuality {
 
   /**
    * Leave-one-out k-nearest-neighbour accuracy: the fraction of points whose label is the majority
-   * label among their k nearest other points (Euclidean) in {@code y}. Among equally distant
-   * points the smaller index counts as nearer; a tied vote goes to the smallest label among the
-   * tied ones (scikit-learn's and scipy.stats.mode's rule). Labels must be >= 0.
+   * label among their k nearest other points (Euclidean) in {@code y}. Among equally distant points
+   * the smaller index counts as nearer; a tied vote goes to the smallest label among the tied ones
+   * (scikit-learn's and scipy.stats.mode's rule). Labels must be >= 0.
    */
   public static double knnAccuracy(double[][] y, int[] labels, int k) {
     int n = y.length;

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * openTSNE's optimiser: gradient descent with momentum and per-coordinate delta-bar-delta gains,
  * per-point clipping of the gradient and of the step, and re-centring after every step.
  *
- * <p>The gains and the previous step carry over from one phase to the next, as in openTSNE 1.0
- * (it keeps both in the optimiser object that both phases share).
+ * <p>The gains and the previous step carry over from one phase to the next, as in openTSNE 1.0 (it
+ * keeps both in the optimiser object that both phases share).
  */
 final class GradientDescent {
   private final double minGain;
@@ -16,7 +16,9 @@ final class GradientDescent {
   private final double[][] gains;
   private final double[][] update;
 
-  /** A fresh optimiser (gains 1, no previous step) for {@code n} points in {@code dims} dimensions. */
+  /**
+   * A fresh optimiser (gains 1, no previous step) for {@code n} points in {@code dims} dimensions.
+   */
   GradientDescent(int dims, int n, double minGain, double maxGradNorm, double maxStepNorm) {
     this.minGain = minGain;
     this.maxGradNorm = maxGradNorm;

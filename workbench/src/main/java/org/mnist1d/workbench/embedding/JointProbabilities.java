@@ -17,7 +17,8 @@ import java.util.Arrays;
 public record JointProbabilities(int size, int[] rowStart, int[] columns, double[] values) {
 
   public JointProbabilities {
-    if (rowStart.length != size + 1 || columns.length != values.length
+    if (rowStart.length != size + 1
+        || columns.length != values.length
         || rowStart[size] != values.length) {
       throw new IllegalArgumentException("inconsistent compressed rows");
     }
@@ -88,8 +89,8 @@ public record JointProbabilities(int size, int[] rowStart, int[] columns, double
   }
 
   /**
-   * Sorts every row by column, adds up entries with the same column (at most two, c_ij and c_ji,
-   * so the sum does not depend on order), halves them and divides by the total.
+   * Sorts every row by column, adds up entries with the same column (at most two, c_ij and c_ji, so
+   * the sum does not depend on order), halves them and divides by the total.
    */
   private static JointProbabilities mergeAndNormalise(int n, int[] start, int[] col, double[] val) {
     int[] outStart = new int[n + 1];

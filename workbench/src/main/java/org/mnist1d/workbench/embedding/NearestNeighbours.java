@@ -24,11 +24,13 @@ public record NearestNeighbours(int[][] indices, double[][] squaredDistances) {
     int[][] indices = new int[n][k];
     double[][] distances = new double[n][k];
     try (ParallelRows rows = new ParallelRows(threads)) {
-      rows.forEach(n, (from, to, worker) -> {
-        for (int i = from; i < to; i++) {
-          nearestOf(x, i, indices[i], distances[i]);
-        }
-      });
+      rows.forEach(
+          n,
+          (from, to, worker) -> {
+            for (int i = from; i < to; i++) {
+              nearestOf(x, i, indices[i], distances[i]);
+            }
+          });
     }
     return new NearestNeighbours(indices, distances);
   }
@@ -56,7 +58,8 @@ public record NearestNeighbours(int[][] indices, double[][] squaredDistances) {
         continue;
       }
       double d = squaredDistance(x[i], x[j]);
-      // Candidates come in increasing index, so "not strictly nearer" keeps the smaller index first.
+      // Candidates come in increasing index, so "not strictly nearer" keeps the smaller index
+      // first.
       if (filled == k && d >= dist[k - 1]) {
         continue;
       }

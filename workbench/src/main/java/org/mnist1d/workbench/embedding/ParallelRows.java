@@ -33,11 +33,16 @@ final class ParallelRows implements AutoCloseable {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tsne-rows");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "tsne-rows");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** The number of workers; scratch arrays are indexed by worker. */
@@ -63,11 +68,13 @@ final class ParallelRows implements AutoCloseable {
     List<Future<?>> running = new ArrayList<>(threads);
     for (int w = 0; w < threads; w++) {
       int worker = w;
-      running.add(pool.submit(() -> {
-        for (int from = next.getAndAdd(size); from < rows; from = next.getAndAdd(size)) {
-          block.run(from, Math.min(rows, from + size), worker);
-        }
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                for (int from = next.getAndAdd(size); from < rows; from = next.getAndAdd(size)) {
+                  block.run(from, Math.min(rows, from + size), worker);
+                }
+              }));
     }
     for (Future<?> f : running) {
       try {

@@ -4,9 +4,9 @@ package org.mnist1d.workbench.embedding;
  * Principal component analysis: the top components of centred data, computed exactly (Jacobi
  * eigen-decomposition of the covariance matrix), with scikit-learn's sign convention.
  *
- * <p>Signs follow scikit-learn's {@code svd_flip} on U (its PCA up to version 1.4): each
- * component is oriented so that, among the fitted points' scores on it, the one of largest
- * absolute value (the first such point in a tie) is positive.
+ * <p>Signs follow scikit-learn's {@code svd_flip} on U (its PCA up to version 1.4): each component
+ * is oriented so that, among the fitted points' scores on it, the one of largest absolute value
+ * (the first such point in a tie) is positive.
  *
  * @param mean the per-feature mean of the fitted data
  * @param components {@code components[c]} is the c-th unit principal axis

@@ -5,8 +5,8 @@ package org.mnist1d.workbench.embedding;
  * neighbours has a requested perplexity, by the bisection openTSNE uses.
  *
  * <p>The weights are exp(-tau d^2 / 2). The search starts at tau = 1, doubles or halves tau until
- * the entropy's target is bracketed, then bisects, stopping when the entropy is within
- * {@link #ENTROPY_TOLERANCE} nats of log(perplexity) or after {@link #MAX_STEPS} steps (openTSNE's
+ * the entropy's target is bracketed, then bisects, stopping when the entropy is within {@link
+ * #ENTROPY_TOLERANCE} nats of log(perplexity) or after {@link #MAX_STEPS} steps (openTSNE's
  * values). The exponent is taken relative to the nearest neighbour's distance, which leaves the
  * normalised distribution unchanged but keeps the largest weight at exactly 1, so the sum cannot
  * underflow however far away the neighbours are. It uses {@link StrictMath} so that the result is
@@ -15,6 +15,7 @@ package org.mnist1d.workbench.embedding;
 public final class PerplexitySearch {
   /** openTSNE's stopping tolerance on the entropy, in nats. */
   public static final double ENTROPY_TOLERANCE = 1e-8;
+
   /** openTSNE's bound on the number of bisection steps. */
   public static final int MAX_STEPS = 200;
 
@@ -62,7 +63,9 @@ public final class PerplexitySearch {
     return new ConditionalDistribution(p, tau, entropy, step);
   }
 
-  /** Fills {@code p} with the normalised weights at precision {@code tau}; returns their entropy. */
+  /**
+   * Fills {@code p} with the normalised weights at precision {@code tau}; returns their entropy.
+   */
   private static double distribution(double[] d2, double nearest, double tau, double[] p) {
     double sum = 0;
     for (int j = 0; j < d2.length; j++) {

@@ -1,6 +1,8 @@
 package org.mnist1d.workbench.embedding;
 
-/** Told the KL divergence as a t-SNE run goes (every {@link TsneSettings#checkpointEvery()} steps). */
+/**
+ * Told the KL divergence as a t-SNE run goes (every {@link TsneSettings#checkpointEvery()} steps).
+ */
 @FunctionalInterface
 public interface ProgressListener {
   /** A listener that ignores everything. */

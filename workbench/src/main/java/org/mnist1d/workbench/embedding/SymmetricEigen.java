@@ -52,9 +52,10 @@ record SymmetricEigen(double[] values, double[][] vectors) {
   private static void rotate(double[][] m, double[][] v, int p, int q) {
     double theta = (m[q][q] - m[p][p]) / (2 * m[p][q]);
     // The smaller of the two rotation angles, for stability.
-    double t = theta >= 0
-        ? 1 / (theta + Math.sqrt(1 + theta * theta))
-        : -1 / (-theta + Math.sqrt(1 + theta * theta));
+    double t =
+        theta >= 0
+            ? 1 / (theta + Math.sqrt(1 + theta * theta))
+            : -1 / (-theta + Math.sqrt(1 + theta * theta));
     double c = 1 / Math.sqrt(1 + t * t);
     double s = t * c;
     int n = m.length;

@@ -24,9 +24,10 @@ public final class Tsne {
     }
     // openTSNE lowers a perplexity too high for the data set to (N - 1) / 3, likewise.
     double perplexity = Math.min(settings.perplexity(), (n - 1) / 3.0);
-    int k = settings.neighbours() > 0
-        ? settings.neighbours()
-        : Affinities.defaultNeighbours(n, perplexity);
+    int k =
+        settings.neighbours() > 0
+            ? settings.neighbours()
+            : Affinities.defaultNeighbours(n, perplexity);
     Affinities affinities = Affinities.perplexityBased(x, perplexity, k, settings.threads());
     return embed(affinities.p(), Initialisation.pca(x, settings.dimensions()), settings, listener);
   }
@@ -43,8 +44,9 @@ public final class Tsne {
     }
     double[][] y = TsneObjective.columns(initial);
     double[][] gradient = new double[y.length][n];
-    GradientDescent descent = new GradientDescent(y.length, n, settings.minGain(),
-        settings.maxGradNorm(), settings.maxStepNorm());
+    GradientDescent descent =
+        new GradientDescent(
+            y.length, n, settings.minGain(), settings.maxGradNorm(), settings.maxStepNorm());
     int early = settings.earlyIterations();
     int total = early + settings.iterations();
     int every = settings.checkpointEvery();
@@ -61,7 +63,10 @@ public final class Tsne {
           earlyKl = t == early ? kl : earlyKl;
           record(trace, listener, new KlCheckpoint(t, kl));
         }
-        descent.step(y, gradient, settings.learningRate(n, factor),
+        descent.step(
+            y,
+            gradient,
+            settings.learningRate(n, factor),
             inEarly ? settings.earlyMomentum() : settings.momentum());
       }
       double kl = objective.evaluate(y, 1, null, true);

@@ -6,19 +6,19 @@ import java.util.Arrays;
  * The exact t-SNE objective: KL(P || Q) and its gradient at a layout, with all N^2 pairs for the
  * repulsion and the sparse P for the attraction.
  *
- * <p>The similarity kernel in the embedding is openTSNE's heavy-tailed one,
- * w_ij = (1 + |y_i - y_j|^2 / dof)^(-dof) (dof = 1: the Cauchy kernel of standard t-SNE), and
- * q_ij = w_ij / Z with Z = sum over ordered pairs i != j of w_ij.
+ * <p>The similarity kernel in the embedding is openTSNE's heavy-tailed one, w_ij = (1 + |y_i -
+ * y_j|^2 / dof)^(-dof) (dof = 1: the Cauchy kernel of standard t-SNE), and q_ij = w_ij / Z with Z =
+ * sum over ordered pairs i != j of w_ij.
  *
- * <p>The gradient is openTSNE's, a quarter of the true one:
- * g_i = alpha sum_j p_ij b_ij (y_i - y_j) - (1 / Z) sum_j w_ij b_ij (y_i - y_j), with
- * b_ij = (1 + |y_i - y_j|^2 / dof)^-1 and alpha the exaggeration; at alpha = 1, g = dKL/dy / 4
- * (scikit-learn's {@code _kl_divergence} returns dKL/dy itself).
+ * <p>The gradient is openTSNE's, a quarter of the true one: g_i = alpha sum_j p_ij b_ij (y_i - y_j)
+ * - (1 / Z) sum_j w_ij b_ij (y_i - y_j), with b_ij = (1 + |y_i - y_j|^2 / dof)^-1 and alpha the
+ * exaggeration; at alpha = 1, g = dKL/dy / 4 (scikit-learn's {@code _kl_divergence} returns dKL/dy
+ * itself).
  *
  * <p>Rows are split over threads whole: each row's sums run over all j in index order in one
  * thread, and the rows' partial sums are combined in index order, so results do not depend on the
- * thread count. Java never fuses or reorders floating-point operations on its own and the logs
- * are {@link StrictMath}'s, so for dof = 1 the numbers are also the same on every JVM and processor;
+ * thread count. Java never fuses or reorders floating-point operations on its own and the logs are
+ * {@link StrictMath}'s, so for dof = 1 the numbers are also the same on every JVM and processor;
  * other dof use the faster {@link Math#pow}, which is reproducible on one JVM and processor. Not
  * thread-safe; {@link #close()} it to stop its threads.
  */
@@ -30,11 +30,13 @@ public final class TsneObjective implements AutoCloseable {
   private final ParallelRows rows;
   private final double[] rowZ;
   private final double[] rowKl;
+
   /** Rows per block in the 2-D Cauchy kernel: its five block arrays stay in the L1 cache. */
   private static final int KERNEL_ROWS = 128;
 
   /** Per worker: five arrays of max(n, KERNEL_ROWS) doubles for the pair terms. */
   private final double[][][] scratch;
+
   private double[][] repulsion = new double[0][];
   private double[][] attraction = new double[0][];
 
@@ -58,7 +60,10 @@ public final class TsneObjective implements AutoCloseable {
     return evaluate(columns(y), 1, null, true);
   }
 
-  /** openTSNE's gradient at {@code y} (one row per point) with attraction scaled by {@code exaggeration}. */
+  /**
+   * openTSNE's gradient at {@code y} (one row per point) with attraction scaled by {@code
+   * exaggeration}.
+   */
   public double[][] gradient(double[][] y, double exaggeration) {
     double[][] c = columns(y);
     double[][] g = new double[c.length][n];
@@ -81,18 +86,21 @@ public final class TsneObjective implements AutoCloseable {
       attraction = new double[dims][n];
     }
     boolean cauchy2d = dims == 2 && dof == 1;
-    rows.forEach(n, KERNEL_ROWS, (from, to, worker) -> {
-      double[][] s = scratch[worker];
-      if (cauchy2d) {
-        repelCauchy2d(y, from, to, s);
-      }
-      for (int i = from; i < to; i++) {
-        if (!cauchy2d) {
-          rowZ[i] = repel(y, i, s);
-        }
-        rowKl[i] = attract(y, i, exaggeration, withKl);
-      }
-    });
+    rows.forEach(
+        n,
+        KERNEL_ROWS,
+        (from, to, worker) -> {
+          double[][] s = scratch[worker];
+          if (cauchy2d) {
+            repelCauchy2d(y, from, to, s);
+          }
+          for (int i = from; i < to; i++) {
+            if (!cauchy2d) {
+              rowZ[i] = repel(y, i, s);
+            }
+            rowKl[i] = attract(y, i, exaggeration, withKl);
+          }
+        });
     double z = 0;
     for (int i = 0; i < n; i++) {
       z += rowZ[i];
@@ -116,12 +124,12 @@ public final class TsneObjective implements AutoCloseable {
   }
 
   /**
-   * The repulsion on points {@code [from, to)} for dof = 1 in 2-D, the case that matters for
-   * speed, and their Z_i = sum_j w_ij. The loop runs over j outside and over the block's points
-   * inside, so each point's sums are element-wise updates of block arrays, which the JIT
-   * vectorises; each point still adds its terms up one j at a time in index order, so the result
-   * does not depend on the blocks. The point's own term (j = i) adds exactly 1 to Z_i and 0 to the
-   * forces; the 1 is taken off at the end.
+   * The repulsion on points {@code [from, to)} for dof = 1 in 2-D, the case that matters for speed,
+   * and their Z_i = sum_j w_ij. The loop runs over j outside and over the block's points inside, so
+   * each point's sums are element-wise updates of block arrays, which the JIT vectorises; each
+   * point still adds its terms up one j at a time in index order, so the result does not depend on
+   * the blocks. The point's own term (j = i) adds exactly 1 to Z_i and 0 to the forces; the 1 is
+   * taken off at the end.
    */
   private void repelCauchy2d(double[][] y, int from, int to, double[][] s) {
     int m = to - from;
@@ -205,8 +213,8 @@ public final class TsneObjective implements AutoCloseable {
   }
 
   /**
-   * The attraction on point i over its stored p_ij, scaled by the exaggeration; returns
-   * sum_j p_ij log(p_ij / w_ij) if {@code withKl} (the KL's share of row i before log Z).
+   * The attraction on point i over its stored p_ij, scaled by the exaggeration; returns sum_j p_ij
+   * log(p_ij / w_ij) if {@code withKl} (the KL's share of row i before log Z).
    */
   private double attract(double[][] y, int i, double exaggeration, boolean withKl) {
     int dims = y.length;
@@ -237,7 +245,10 @@ public final class TsneObjective implements AutoCloseable {
     return kl;
   }
 
-  /** The sum of {@code a} in a fixed order: four interleaved partial sums (for speed), then combined. */
+  /**
+   * The sum of {@code a} in a fixed order: four interleaved partial sums (for speed), then
+   * combined.
+   */
   private static double sum(double[] a) {
     double s0 = 0;
     double s1 = 0;

@@ -5,16 +5,16 @@ package org.mnist1d.workbench.embedding;
  *
  * @param dimensions the embedding's dimension (2 for pictures)
  * @param perplexity the effective number of neighbours each point's affinities spread over
- * @param neighbours the nearest neighbours the affinities use; 0 for openTSNE's
- *     min(N - 1, floor(3 * perplexity))
+ * @param neighbours the nearest neighbours the affinities use; 0 for openTSNE's min(N - 1, floor(3
+ *     * perplexity))
  * @param earlyIterations the steps of the early-exaggeration phase
  * @param earlyExaggeration the factor on P's attraction during that phase
  * @param earlyMomentum the momentum during that phase
  * @param iterations the steps of the second phase
  * @param exaggeration the factor on P's attraction during the second phase (1: none)
  * @param momentum the momentum during the second phase
- * @param learningRate the step size, or {@link #AUTO_LEARNING_RATE} for openTSNE's
- *     N / exaggeration in each phase
+ * @param learningRate the step size, or {@link #AUTO_LEARNING_RATE} for openTSNE's N / exaggeration
+ *     in each phase
  * @param dof the degrees of freedom of the embedding kernel (1: Cauchy, standard t-SNE)
  * @param minGain the floor term of the delta-bar-delta gains update
  * @param maxGradNorm per-point gradient norm clip, or infinity for none (openTSNE: none)
@@ -50,7 +50,8 @@ public record TsneSettings(
     require(neighbours >= 0, "neighbours must be >= 0 (0: automatic)");
     require(earlyIterations >= 0 && iterations >= 0, "iterations must be >= 0");
     require(earlyExaggeration > 0 && exaggeration > 0, "exaggeration must be > 0");
-    require(earlyMomentum >= 0 && earlyMomentum < 1 && momentum >= 0 && momentum < 1,
+    require(
+        earlyMomentum >= 0 && earlyMomentum < 1 && momentum >= 0 && momentum < 1,
         "momentum must be in [0, 1)");
     require(Double.isNaN(learningRate) || learningRate > 0, "learning rate must be > 0 or AUTO");
     require(dof > 0, "dof must be > 0");
@@ -67,36 +68,107 @@ public record TsneSettings(
    * and all available processors.
    */
   public static TsneSettings openTsneDefaults() {
-    return new TsneSettings(2, 30, 0, 250, 12, 0.8, 500, 1, 0.8, AUTO_LEARNING_RATE, 1, 0.01,
-        Double.POSITIVE_INFINITY, 5, 50, Runtime.getRuntime().availableProcessors());
+    return new TsneSettings(
+        2,
+        30,
+        0,
+        250,
+        12,
+        0.8,
+        500,
+        1,
+        0.8,
+        AUTO_LEARNING_RATE,
+        1,
+        0.01,
+        Double.POSITIVE_INFINITY,
+        5,
+        50,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** These settings with another perplexity (and the automatic neighbourhood size). */
   public TsneSettings withPerplexity(double value) {
-    return new TsneSettings(dimensions, value, 0, earlyIterations, earlyExaggeration,
-        earlyMomentum, iterations, exaggeration, momentum, learningRate, dof, minGain, maxGradNorm,
-        maxStepNorm, checkpointEvery, threads);
+    return new TsneSettings(
+        dimensions,
+        value,
+        0,
+        earlyIterations,
+        earlyExaggeration,
+        earlyMomentum,
+        iterations,
+        exaggeration,
+        momentum,
+        learningRate,
+        dof,
+        minGain,
+        maxGradNorm,
+        maxStepNorm,
+        checkpointEvery,
+        threads);
   }
 
   /** These settings with other phase lengths. */
   public TsneSettings withIterations(int early, int later) {
-    return new TsneSettings(dimensions, perplexity, neighbours, early, earlyExaggeration,
-        earlyMomentum, later, exaggeration, momentum, learningRate, dof, minGain, maxGradNorm,
-        maxStepNorm, checkpointEvery, threads);
+    return new TsneSettings(
+        dimensions,
+        perplexity,
+        neighbours,
+        early,
+        earlyExaggeration,
+        earlyMomentum,
+        later,
+        exaggeration,
+        momentum,
+        learningRate,
+        dof,
+        minGain,
+        maxGradNorm,
+        maxStepNorm,
+        checkpointEvery,
+        threads);
   }
 
   /** These settings with another kernel degrees of freedom. */
   public TsneSettings withDof(double value) {
-    return new TsneSettings(dimensions, perplexity, neighbours, earlyIterations,
-        earlyExaggeration, earlyMomentum, iterations, exaggeration, momentum, learningRate, value,
-        minGain, maxGradNorm, maxStepNorm, checkpointEvery, threads);
+    return new TsneSettings(
+        dimensions,
+        perplexity,
+        neighbours,
+        earlyIterations,
+        earlyExaggeration,
+        earlyMomentum,
+        iterations,
+        exaggeration,
+        momentum,
+        learningRate,
+        value,
+        minGain,
+        maxGradNorm,
+        maxStepNorm,
+        checkpointEvery,
+        threads);
   }
 
   /** These settings with another thread count (which changes no result, only the time). */
   public TsneSettings withThreads(int value) {
-    return new TsneSettings(dimensions, perplexity, neighbours, earlyIterations,
-        earlyExaggeration, earlyMomentum, iterations, exaggeration, momentum, learningRate, dof,
-        minGain, maxGradNorm, maxStepNorm, checkpointEvery, value);
+    return new TsneSettings(
+        dimensions,
+        perplexity,
+        neighbours,
+        earlyIterations,
+        earlyExaggeration,
+        earlyMomentum,
+        iterations,
+        exaggeration,
+        momentum,
+        learningRate,
+        dof,
+        minGain,
+        maxGradNorm,
+        maxStepNorm,
+        checkpointEvery,
+        value);
   }
 
   /** The step size for {@code n} points at exaggeration {@code factor}. */

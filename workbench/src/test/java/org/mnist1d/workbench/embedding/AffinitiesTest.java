@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Affinities against the NumPy reference of openTSNE's search (itself checked against scikit-learn). */
+/**
+ * Affinities against the NumPy reference of openTSNE's search (itself checked against
+ * scikit-learn).
+ */
 class AffinitiesTest {
   private static final JsonNode KNN = TsneReference.load("affinities_knn.json");
   private static final JsonNode EXACT = TsneReference.load("affinities_exact.json");
 
   private static Affinities knn(int threads) {
-    return Affinities.perplexityBased(TsneReference.matrix(KNN.get("x")),
-        KNN.get("perplexity").asDouble(), KNN.get("k").asInt(), threads);
+    return Affinities.perplexityBased(
+        TsneReference.matrix(KNN.get("x")),
+        KNN.get("perplexity").asDouble(),
+        KNN.get("k").asInt(),
+        threads);
   }
 
   private static Affinities exact() {
@@ -25,8 +31,10 @@ class AffinitiesTest {
 
   @Test
   void nearestNeighboursAreNumpys() {
-    assertArrayEquals(TsneReference.intMatrix(KNN.get("neighbours")), knn(1).neighbours().indices());
-    assertArrayEquals(TsneReference.intMatrix(EXACT.get("neighbours")), exact().neighbours().indices());
+    assertArrayEquals(
+        TsneReference.intMatrix(KNN.get("neighbours")), knn(1).neighbours().indices());
+    assertArrayEquals(
+        TsneReference.intMatrix(EXACT.get("neighbours")), exact().neighbours().indices());
   }
 
   @Test
@@ -122,7 +130,8 @@ class AffinitiesTest {
   @Test
   void searchHandlesFarAwayNeighboursAndEqualDistances() {
     // Distances around 1e6 would underflow exp(-tau d^2 / 2) without the shift by the nearest.
-    ConditionalDistribution far = PerplexitySearch.search(new double[] {1e6, 1e6 + 1, 1e6 + 4, 1e6 + 9}, 2);
+    ConditionalDistribution far =
+        PerplexitySearch.search(new double[] {1e6, 1e6 + 1, 1e6 + 4, 1e6 + 9}, 2);
     assertEquals(2.0, far.perplexity(), 1e-7);
     ConditionalDistribution flat = PerplexitySearch.search(new double[] {3, 3, 3, 3, 3}, 2);
     for (double v : flat.probabilities()) {

@@ -15,10 +15,12 @@ class PcaTest {
   void componentsVarianceAndScoresMatchScikitLearn() {
     Pca pca = Pca.fit(X, 2);
     assertArrayEquals(TsneReference.doubles(REF.get("mean")), pca.mean(), 1e-13);
-    assertArrayEquals(TsneReference.doubles(REF.get("explainedVariance")), pca.explainedVariance(), 1e-11);
+    assertArrayEquals(
+        TsneReference.doubles(REF.get("explainedVariance")), pca.explainedVariance(), 1e-11);
     for (int c = 0; c < 2; c++) {
       // Same signs as scikit-learn, not just the same axes.
-      assertArrayEquals(TsneReference.doubles(REF.get("components").get(c)), pca.components()[c], 1e-11);
+      assertArrayEquals(
+          TsneReference.doubles(REF.get("components").get(c)), pca.components()[c], 1e-11);
     }
     double[][] scores = TsneReference.reshape(TsneReference.doubles(REF.get("scores")), 2);
     double[][] ours = pca.transform(X);

@@ -28,7 +28,8 @@ class TsneObjectiveTest {
       try (TsneObjective objective = new TsneObjective(p, 1, 2)) {
         assertEquals(ref.get("klDivergence").asDouble(), objective.klDivergence(y), 1e-12, file);
         // scikit-learn returns dKL/dy; openTSNE's (and our) gradient is a quarter of it.
-        double[][] sklearn = TsneReference.reshape(TsneReference.doubles(ref.get("sklearnGradient")), 2);
+        double[][] sklearn =
+            TsneReference.reshape(TsneReference.doubles(ref.get("sklearnGradient")), 2);
         double[][] ours = objective.gradient(y, 1);
         for (double[] row : ours) {
           row[0] *= 4;
@@ -63,7 +64,10 @@ class TsneObjectiveTest {
           double down = objective.klDivergence(y);
           y[i][d] = keep;
           double numeric = (up - down) / (2 * h);
-          assertEquals(numeric, 4 * g[i][d], 1e-7,
+          assertEquals(
+              numeric,
+              4 * g[i][d],
+              1e-7,
               "dof " + dof + ", dims " + dims + ", point " + i + ", coordinate " + d);
         }
       }

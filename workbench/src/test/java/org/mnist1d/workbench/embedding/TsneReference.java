@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The values written by src/test/python/tsne_reference.py (NumPy and scikit-learn), read from
- * the test classpath under /reference/tsne/.
+ * The values written by src/test/python/tsne_reference.py (NumPy and scikit-learn), read from the
+ * test classpath under /reference/tsne/.
  */
 final class TsneReference {
   private static final ObjectMapper JSON = new ObjectMapper();

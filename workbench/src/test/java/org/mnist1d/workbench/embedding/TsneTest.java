@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Whole runs: the schedule, determinism, decreasing KL, and clusters found only where they exist. */
+/**
+ * Whole runs: the schedule, determinism, decreasing KL, and clusters found only where they exist.
+ */
 class TsneTest {
   /** Five tight Gaussian clusters in 20-D, labels by cluster. */
   private static final int[] CLUSTER_LABELS = new int[300];
+
   private static final double[][] CLUSTERS = clusters(300, 20, 5, CLUSTER_LABELS, 17);
 
   private static double[][] clusters(int n, int dims, int count, int[] labels, long seed) {
@@ -62,11 +65,14 @@ class TsneTest {
     JsonNode ref = TsneReference.load("descent.json");
     int n = knn.get("y").size();
     JointProbabilities p =
-        JointProbabilities.fromDense(TsneReference.symmetricFromUpper(knn.get("symmetricUpper"), n));
-    double[][] start = TsneReference.reshape(
-        TsneReference.doubles(TsneReference.load("pca.json").get("openTsneInit")), 2);
-    TsneSettings s = settings(2).withIterations(
-        ref.get("earlyIterations").asInt(), ref.get("iterations").asInt());
+        JointProbabilities.fromDense(
+            TsneReference.symmetricFromUpper(knn.get("symmetricUpper"), n));
+    double[][] start =
+        TsneReference.reshape(
+            TsneReference.doubles(TsneReference.load("pca.json").get("openTsneInit")), 2);
+    TsneSettings s =
+        settings(2)
+            .withIterations(ref.get("earlyIterations").asInt(), ref.get("iterations").asInt());
     Embedding e = Tsne.embed(p, start, s, ProgressListener.NONE);
     assertEquals(ref.get("earlyKlDivergence").asDouble(), e.earlyKlDivergence(), 1e-11);
     assertEquals(ref.get("klDivergence").asDouble(), e.klDivergence(), 1e-10);
@@ -92,7 +98,8 @@ class TsneTest {
     // The KL falls in each phase (the exaggerated phase optimises a different objective).
     assertTrue(e.trace().get(0).klDivergence() > e.earlyKlDivergence());
     for (int c = 5; c < 15; c++) {
-      assertTrue(e.trace().get(c).klDivergence() <= e.trace().get(c - 1).klDivergence() + 1e-3,
+      assertTrue(
+          e.trace().get(c).klDivergence() <= e.trace().get(c - 1).klDivergence() + 1e-3,
           "KL at " + e.trace().get(c).iteration());
     }
     assertTrue(e.klDivergence() < e.earlyKlDivergence());
@@ -165,8 +172,24 @@ class TsneTest {
     Embedding e = Tsne.embed(CLUSTERS, s, ProgressListener.NONE);
     assertTrue(e.klDivergence() < e.trace().get(0).klDivergence());
     assertTrue(EmbeddingQuality.knnAccuracy(e.y(), CLUSTER_LABELS, 10) > 0.99);
-    TsneSettings threeD = new TsneSettings(3, 30, 0, 100, 12, 0.8, 200, 1, 0.8,
-        TsneSettings.AUTO_LEARNING_RATE, 1, 0.01, Double.POSITIVE_INFINITY, 5, 50, 2);
+    TsneSettings threeD =
+        new TsneSettings(
+            3,
+            30,
+            0,
+            100,
+            12,
+            0.8,
+            200,
+            1,
+            0.8,
+            TsneSettings.AUTO_LEARNING_RATE,
+            1,
+            0.01,
+            Double.POSITIVE_INFINITY,
+            5,
+            50,
+            2);
     Embedding e3 = Tsne.embed(CLUSTERS, threeD, ProgressListener.NONE);
     assertEquals(3, e3.y()[0].length);
     assertTrue(EmbeddingQuality.knnAccuracy(e3.y(), CLUSTER_LABELS, 10) > 0.99);
