@@ -105,7 +105,8 @@ public final class Signals {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBorderVisible(true);
     s.setChartPadding(2);
-    s.setChartTitleFont(s.getChartTitleFont().deriveFont(12f));
+    s.setChartTitleFont(new java.awt.Font(FigureStyle.FAMILY, java.awt.Font.PLAIN, 13));
+    s.setChartFontColor(FigureStyle.INK);
     s.setXAxisMin(-xZoom);
     s.setXAxisMax(xZoom);
     s.setYAxisMin(-tZoom);
