@@ -17,11 +17,12 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The one look of every chart the workbench draws (reports, experiment figures, notebooks): white
- * background, a light grid, DejaVu Sans (matplotlib's default font, which the paper's figures use)
- * at sizes that stay readable when a figure is shrunk to half width, matplotlib's default colour
- * cycle ({@link #TAB10}, the paper's colours), and legends placed where they hide no data ({@link
- * #placeLegend}).
+ * The one look of every chart the workbench draws (reports, experiment figures, notebooks), after
+ * the paper's matplotlib style: white background, left and bottom axis lines only, a light grid,
+ * DejaVu Sans (matplotlib's default font) at sizes that stay readable when a figure is shrunk to
+ * half width, matplotlib's default colour cycle ({@link #TAB10}) for series and the paper's ten
+ * t-SNE colours ({@link #CLASS_COLORS}) for digit classes, and frameless legends placed where they
+ * hide no data ({@link #placeLegend}).
  *
  * <pre>
  * XYChart c = FigureStyle.xyChart(720, 420, "Test accuracy", "training step", "accuracy (%)");
@@ -36,10 +37,7 @@ public final class FigureStyle {
     System.setProperty("java.awt.headless", "true");
   }
 
-  /**
-   * matplotlib's default colour cycle ("tab10"): the colours of the paper's figures, and the ten
-   * class colours of its t-SNE plots (class k is {@code TAB10.get(k)}).
-   */
+  /** matplotlib's default colour cycle ("tab10"), which the paper's line figures use. */
   public static final List<Color> TAB10 =
       List.of(
           new Color(0x1f, 0x77, 0xb4),
@@ -52,6 +50,23 @@ public final class FigureStyle {
           new Color(0x7f, 0x7f, 0x7f),
           new Color(0xbc, 0xbd, 0x22),
           new Color(0x17, 0xbe, 0xcf));
+
+  /**
+   * The ten class colours of the paper's t-SNE figure (ColorBrewer's "Paired"): digit k is {@code
+   * CLASS_COLORS.get(k)}.
+   */
+  public static final List<Color> CLASS_COLORS =
+      List.of(
+          new Color(0xa6, 0xce, 0xe3),
+          new Color(0x1f, 0x78, 0xb4),
+          new Color(0xb2, 0xdf, 0x8a),
+          new Color(0x33, 0xa0, 0x2c),
+          new Color(0xfb, 0x9a, 0x99),
+          new Color(0xe3, 0x1a, 0x1c),
+          new Color(0xfd, 0xbf, 0x6f),
+          new Color(0xff, 0x7f, 0x00),
+          new Color(0xca, 0xb2, 0xd6),
+          new Color(0x6a, 0x3d, 0x9a));
 
   /** Text and axis colour: near-black. */
   public static final Color INK = new Color(0x22, 0x22, 0x22);
@@ -79,7 +94,7 @@ public final class FigureStyle {
 
   /** The colour of digit class {@code label} in every class-coloured figure. */
   public static Color classColor(int label) {
-    return TAB10.get(Math.floorMod(label, TAB10.size()));
+    return CLASS_COLORS.get(Math.floorMod(label, CLASS_COLORS.size()));
   }
 
   /** The {@code i}-th colour of the cycle series take in order. */
@@ -117,8 +132,8 @@ public final class FigureStyle {
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(true);
-    s.setPlotBorderColor(new Color(0x88, 0x88, 0x88));
+    // as the paper's style: left and bottom axis lines, no box around the plot
+    s.setPlotBorderVisible(false);
     s.setChartFontColor(INK);
     s.setChartTitleFont(TITLE_FONT);
     s.setChartTitleBoxVisible(false);
@@ -126,7 +141,7 @@ public final class FigureStyle {
     s.setChartPadding(12);
     s.setLegendFont(LEGEND_FONT);
     s.setLegendBackgroundColor(new Color(255, 255, 255, 235));
-    s.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
+    s.setLegendBorderColor(new Color(255, 255, 255, 0));
     s.setLegendPadding(6);
     s.setLegendSeriesLineLength(28);
     s.setSeriesColors(TAB10.toArray(new Color[0]));
@@ -141,7 +156,8 @@ public final class FigureStyle {
       a.setAxisTitleFont(AXIS_TITLE_FONT);
       a.setAxisTickLabelsFont(TICK_FONT);
       a.setAxisTickLabelsColor(INK);
-      a.setAxisTickMarksColor(new Color(0x88, 0x88, 0x88));
+      a.setAxisTickMarksColor(new Color(0x55, 0x55, 0x55));
+      a.setAxisTicksLineVisible(true);
       a.setAxisTitlePadding(8);
       a.setAxisTickPadding(6);
       a.setPlotMargin(6);

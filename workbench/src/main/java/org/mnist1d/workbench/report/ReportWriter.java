@@ -63,7 +63,7 @@ public final class ReportWriter {
           .append(".wb-table th{background:#f3f3f3}p.note{color:#444;max-width:60em}")
           .append("img.chart{max-width:100%;border:1px solid #eee}")
           .append("div.figures{display:flex;flex-wrap:wrap;gap:1em}")
-          .append("figure{margin:0;flex:1 1 420px;max-width:100%}figure img.chart{width:100%}")
+          .append("figure{margin:0;flex:0 1 540px;max-width:100%}figure img.chart{width:100%}")
           .append("figcaption{font-size:.95em;color:#333;margin-top:.3em}a.svg{font-size:.9em}")
           .append("</style></head><body>\n<h1>")
           .append(TableFormats.escape(r.title()))
