@@ -388,6 +388,17 @@ public final class ReportBuilder {
         }
       }
       chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
+      // long category names would run into each other: slant them
+      int categories = groups.values().stream().mapToInt(Table::rowCount).max().orElse(1);
+      int longest =
+          groups.values().stream()
+              .flatMap(g -> g.column(c.x()).asStringColumn().asList().stream())
+              .mapToInt(String::length)
+              .max()
+              .orElse(0);
+      if (longest * 8 > (WIDTH - 200) / Math.max(1, categories)) {
+        chart.getStyler().setXAxisLabelRotation(20);
+      }
       return chart;
     }
     XYChart chart = FigureStyle.xyChart(WIDTH, HEIGHT, c.title(), xLabel, yLabel);

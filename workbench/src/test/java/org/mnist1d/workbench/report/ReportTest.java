@@ -375,6 +375,48 @@ class ReportTest {
     assertEquals("training step", test.getXAxisTitle());
   }
 
+  /** The shipped t-SNE comparison: renamed columns, sorted by embedding kNN, each run's figure. */
+  @Test
+  void shippedTsneReportComparesRepresentations() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(root.resolve("configs/reports"))) {
+      root = root.getParent();
+    }
+    String[][] runs = {
+      {"cnn penultimate layer (125-D)", "0.95"}, {"MNIST-1D inputs (40-D)", "0.55"}
+    };
+    for (int i = 0; i < runs.length; i++) {
+      Path d = Files.createDirectories(tmp.resolve("runs/tsne-compare-2026-" + i));
+      Files.writeString(
+          d.resolve("summary.json"),
+          "{\"status\":\"done\",\"params\":{},\"results\":{\"input\":\""
+              + runs[i][0]
+              + "\",\"points\":5000,\"knn_acc_input\":0.6,\"knn_acc\":"
+              + runs[i][1]
+              + ",\"kl_divergence\":2.5,\"wall_time_s\":40}}");
+      Files.writeString(d.resolve("metrics.csv"), "iteration,kl_divergence\n50,3\n");
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png",
+          d.resolve("embedding.png").toFile());
+    }
+    Report r =
+        ReportBuilder.build(
+            ReportSpec.parse(
+                YamlReader.parse(
+                    "tsne.yaml",
+                    new StringReader(Files.readString(root.resolve("configs/reports/tsne.yaml"))))),
+            tmp);
+    Table t = r.tables().get(0);
+    assertEquals("input", t.columnNames().get(0));
+    assertEquals("MNIST-1D inputs (40-D)", t.getString(0, "input"), "sorted by embedding kNN");
+    assertEquals(0.95, t.doubleColumn("k-NN acc (t-SNE)").get(1));
+    assertEquals(2, r.images().get(0).figures().size());
+    assertEquals(
+        "input cnn penultimate layer (125-D), knn_acc 0.95",
+        r.images().get(0).figures().get(0).caption());
+  }
+
   /** The HTML opened in headless Chromium: no console errors, every chart decoded. */
   @Test
   void pageRendersInHeadlessChromium() throws Exception {
