@@ -176,9 +176,16 @@ class TsneExperimentTest {
         1e-9,
         "the saved weights are the run's final ones");
 
+    // a pattern in the last part of the path: the newest matching run with weights.npz
     Path dir =
-        run("learned", "experiment: tsne\nsource: classification\nrun: '" + cnn + "'\n" + SHORT);
+        run(
+            "learned",
+            "experiment: tsne\nsource: classification\nrun: '"
+                + cnn.getParent()
+                + "/classification-*'\n"
+                + SHORT);
     JsonNode r = summary(dir).get("results");
+    assertEquals(cnn.toString(), r.get("source_run").asText());
     assertEquals(300, r.get("points").asInt());
     assertEquals(125, r.get("dimensions").asInt());
     assertEquals("cnn penultimate layer (125-D, shuffled positions)", r.get("input").asText());
@@ -304,6 +311,24 @@ class TsneExperimentTest {
     out.write(data);
     out.flush();
     return b.toByteArray();
+  }
+
+  @Test
+  void aPatternMatchingNoFinishedRunFailsTheRunSayingSo() throws Exception {
+    Path config =
+        Files.writeString(
+            tmp.resolve("none.yaml"),
+            "experiment: tsne\nsource: classification\nrun: '" + tmp + "/nothing-*'\n" + SHORT);
+    CommandRun.of("run", config.toString(), "--runs-dir", tmp.resolve("n").toString(), "--quiet");
+    try (var s = Files.list(tmp.resolve("n"))) {
+      JsonNode summary = summary(s.findFirst().orElseThrow());
+      assertEquals("failed", summary.get("status").asText());
+      assertEquals(
+          "run: no finished classification run matches '"
+              + tmp
+              + "/nothing-*' (none has weights.npz); make one first",
+          summary.get("error").asText());
+    }
   }
 
   @Test

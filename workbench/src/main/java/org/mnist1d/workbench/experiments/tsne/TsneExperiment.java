@@ -100,7 +100,8 @@ public final class TsneExperiment implements Experiment {
                 + source
                 + " run: name its directory (run: runs/...)");
       }
-      if (!Files.isRegularFile(Path.of(run).resolve(file))) {
+      // a pattern (the newest matching run) is resolved when the run starts
+      if (!SourceRun.isPattern(run) && !Files.isRegularFile(Path.of(run).resolve(file))) {
         throw c.error(
             "run",
             "'"
@@ -197,8 +198,9 @@ public final class TsneExperiment implements Experiment {
             d.x(), d.y(), d.xTest(), d.yTest(), split, "MNIST-1D inputs (" + d.seqLength() + "-D)");
       }
       case "classification" ->
-          PenultimateLayer.points(Path.of(c.string("run")), split, ctx.device());
-      case "ssl" -> SslFeatures.points(Path.of(c.string("run")), c.string("features"), split);
+          PenultimateLayer.points(sourceRun(ctx, PenultimateLayer.WEIGHTS), split, ctx.device());
+      case "ssl" ->
+          SslFeatures.points(sourceRun(ctx, SslFeatures.FILE), c.string("features"), split);
       case "idx" -> {
         Path dir = Path.of(c.string("idx_dir"));
         IdxDataset d = IdxDataset.load(dir);
@@ -219,6 +221,25 @@ public final class TsneExperiment implements Experiment {
       }
       default -> throw new IllegalStateException(c.string("source"));
     };
+  }
+
+  /** The run directory {@code run:} means (recorded as the result {@code source_run}). */
+  private static Path sourceRun(RunContext ctx, String file) throws IOException {
+    String run = ctx.config().string("run");
+    Path dir =
+        SourceRun.resolve(run, file)
+            .orElseThrow(
+                () ->
+                    new RunFailure(
+                        "run: no finished "
+                            + ctx.config().string("source")
+                            + " run matches '"
+                            + run
+                            + "' (none has "
+                            + file
+                            + "); make one first"));
+    ctx.result("source_run", dir.toString());
+    return dir;
   }
 
   /** openTSNE's defaults with the config's perplexity, phases, momentum and threads. */
