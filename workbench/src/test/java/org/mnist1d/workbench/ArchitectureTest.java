@@ -35,6 +35,10 @@ class ArchitectureTest {
         .definedBy("..workbench.bench..")
         .layer("figures")
         .definedBy("..workbench.figures..")
+        .layer("embedding")
+        .definedBy("..workbench.embedding..")
+        .layer("idx")
+        .definedBy("..workbench.idx..")
         .layer("nn")
         .definedBy("..workbench.nn..")
         .layer("train")
@@ -63,6 +67,10 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base")
         .whereLayer("figures")
         .mayOnlyAccessLayers("base")
+        .whereLayer("embedding")
+        .mayNotAccessAnyLayer()
+        .whereLayer("idx")
+        .mayNotAccessAnyLayer()
         .whereLayer("nn")
         .mayOnlyAccessLayers("base")
         .whereLayer("train")
@@ -73,7 +81,15 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base")
         .whereLayer("experiments")
         .mayOnlyAccessLayers(
-            "base", "bench", "figures", "nn", "train", "metagrad", "experiment api")
+            "base",
+            "bench",
+            "figures",
+            "embedding",
+            "idx",
+            "nn",
+            "train",
+            "metagrad",
+            "experiment api")
         .whereLayer("config")
         .mayOnlyAccessLayers("base", "experiment api")
         .whereLayer("report")
@@ -87,7 +103,16 @@ class ArchitectureTest {
             "base", "figures", "experiment api", "config", "report", "run", "sweep")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
-            "base", "bench", "nn", "experiment api", "config", "report", "run", "sweep", "kernel")
+            "base",
+            "bench",
+            "figures",
+            "nn",
+            "experiment api",
+            "config",
+            "report",
+            "run",
+            "sweep",
+            "kernel")
         .check(workbench);
   }
 

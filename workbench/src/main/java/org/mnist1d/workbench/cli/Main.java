@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      FiguresCommand.class,
     })
 public final class Main implements Runnable {
 

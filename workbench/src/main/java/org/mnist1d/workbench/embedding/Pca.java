@@ -2,7 +2,8 @@ package org.mnist1d.workbench.embedding;
 
 /**
  * Principal component analysis: the top components of centred data, computed exactly (Jacobi
- * eigen-decomposition of the covariance matrix), with scikit-learn's sign convention.
+ * eigen-decomposition of the covariance matrix; above 256 features, subspace iteration for the top
+ * components to 1e-11), with scikit-learn's sign convention.
  *
  * <p>Signs follow scikit-learn's {@code svd_flip} on U (its PCA up to version 1.4): each component
  * is oriented so that, among the fitted points' scores on it, the one of largest absolute value
@@ -13,6 +14,9 @@ package org.mnist1d.workbench.embedding;
  * @param explainedVariance the variance of the fitted scores along each axis (divisor n - 1)
  */
 public record Pca(double[] mean, double[][] components, double[] explainedVariance) {
+
+  /** Up to this many features the covariance is fully decomposed (Jacobi). */
+  static final int FULL_DECOMPOSITION_MAX = 256;
 
   /** The top {@code count} principal components of the rows of {@code x}. */
   public static Pca fit(double[][] x, int count) {
@@ -51,7 +55,10 @@ public record Pca(double[] mean, double[][] components, double[] explainedVarian
         cov[b][a] = cov[a][b];
       }
     }
-    SymmetricEigen eigen = SymmetricEigen.of(cov);
+    // Jacobi for a few dozen features (exact to rounding, as tested against scikit-learn);
+    // beyond, only the top components by subspace iteration (image pixels: 784 features)
+    SymmetricEigen eigen =
+        d <= FULL_DECOMPOSITION_MAX ? SymmetricEigen.of(cov) : SymmetricEigen.top(cov, count);
     double[][] components = new double[count][];
     double[] variance = new double[count];
     for (int c = 0; c < count; c++) {

@@ -9,6 +9,7 @@ import org.mnist1d.DidYouMean;
 import org.mnist1d.workbench.config.ConfigNode;
 import org.mnist1d.workbench.config.YamlReader;
 import org.mnist1d.workbench.experiment.ConfigError;
+import org.mnist1d.workbench.figures.LineStyle;
 
 /**
  * A report as written in YAML: where the runs come from, which tables to compute and which charts
@@ -25,20 +26,39 @@ import org.mnist1d.workbench.experiment.ConfigError;
  * charts:
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
  * </pre>
+ *
+ * <p>Also: tables may rename columns, add written rows and carry a note; line and scatter charts
+ * may draw horizontal reference lines ({@code hlines}); {@code images:} shows a figure file each
+ * run drew itself, side by side (docs/reports.md).
  */
 public record ReportSpec(
-    String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+    String title,
+    List<Source> sources,
+    List<TableSpec> tables,
+    List<ChartSpec> charts,
+    List<ImageSpec> images) {
+
+  /** A report without images. */
+  public ReportSpec(
+      String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+    this(title, sources, tables, charts, List.of());
+  }
 
   /** The same tables and charts over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
     return new ReportSpec(
-        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
+        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts, images);
   }
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
 
-  /** A table computed from {@code summary}, {@code metrics} or an earlier table. */
+  /**
+   * A table computed from {@code summary}, {@code metrics} or an earlier table; {@code rename}
+   * renames columns after the pivot and the published figures (absent ones are skipped; {@code
+   * sort} uses the new names), {@code rows} are rows written in the report (column to value)
+   * appended last, after the sort, and {@code note} is printed under the table.
+   */
   public record TableSpec(
       String name,
       String from,
@@ -49,7 +69,28 @@ public record ReportSpec(
       Map<String, List<String>> aggregate,
       Map<String, String> pivot,
       List<String> sort,
-      Map<String, Object> reference) {}
+      Map<String, Object> reference,
+      Map<String, String> rename,
+      List<Map<String, Object>> rows,
+      String note) {
+
+    /** A table without renames, written rows or note. */
+    public TableSpec(
+        String name,
+        String from,
+        String source,
+        Map<String, String> where,
+        List<String> select,
+        List<String> groupBy,
+        Map<String, List<String>> aggregate,
+        Map<String, String> pivot,
+        List<String> sort,
+        Map<String, Object> reference) {
+      this(
+          name, from, source, where, select, groupBy, aggregate, pivot, sort, reference, Map.of(),
+          List.of(), null);
+    }
+  }
 
   /** A line, bar or scatter chart of columns of {@code from}. */
   public record ChartSpec(
@@ -64,9 +105,44 @@ public record ReportSpec(
       String title,
       String xLabel,
       String yLabel,
-      boolean logY) {}
+      boolean logY,
+      List<HLine> hlines) {
 
-  private static final List<String> TOP = List.of("title", "sources", "tables", "charts");
+    /** A chart without reference lines. */
+    public ChartSpec(
+        String name,
+        String type,
+        String from,
+        String source,
+        Map<String, String> where,
+        String x,
+        List<String> y,
+        String series,
+        String title,
+        String xLabel,
+        String yLabel,
+        boolean logY) {
+      this(name, type, from, source, where, x, y, series, title, xLabel, yLabel, logY, List.of());
+    }
+  }
+
+  /**
+   * A horizontal reference line at {@code y} across the chart, drawn in {@code style} (a
+   * matplotlib-like format string, {@link LineStyle}), with a legend label (none when null).
+   */
+  public record HLine(double y, String style, String label) {}
+
+  /**
+   * A figure file each run wrote itself ({@code file}, relative to the run directory, a PNG; an SVG
+   * of the same name beside it is linked), shown side by side, each captioned with the values of
+   * the summary columns {@code caption}.
+   */
+  public record ImageSpec(
+      String name, String source, String file, String title, List<String> caption) {}
+
+  private static final List<String> TOP = List.of("title", "sources", "tables", "charts", "images");
+  private static final List<String> HLINE = List.of("y", "style", "label");
+  private static final List<String> IMAGE = List.of("name", "source", "file", "title", "caption");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
   private static final List<String> TABLE =
       List.of(
@@ -79,11 +155,14 @@ public record ReportSpec(
           "aggregate",
           "pivot",
           "sort",
-          "reference");
+          "reference",
+          "rename",
+          "rows",
+          "note");
   private static final List<String> CHART =
       List.of(
           "name", "type", "from", "source", "where", "x", "y", "series", "title", "x_label",
-          "y_label", "log_y");
+          "y_label", "log_y", "hlines");
   static final List<String> AGGREGATES =
       List.of("mean", "std", "min", "max", "count", "median", "sum");
   static final List<String> CHART_TYPES = List.of("line", "bar", "scatter");
@@ -160,6 +239,19 @@ public record ReportSpec(
           m.containsKey("reference")
               ? (Map<String, Object>) mappingPlain(m.get("reference"), p + ".reference")
               : Map.of();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ConfigNode r : list(m.get("rows"), p + ".rows")) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : mapping(r, p + ".rows").entrySet()) {
+          ConfigNode v = e.getValue();
+          if (v.isMap() || v.isList()) {
+            throw new ConfigError(
+                v.location(), p + ".rows." + e.getKey(), "expected a number or a text value");
+          }
+          row.put(e.getKey(), v.value());
+        }
+        rows.add(row);
+      }
       tables.add(
           new TableSpec(
               name,
@@ -171,7 +263,10 @@ public record ReportSpec(
               aggregate,
               pivot,
               optStrings(m, "sort", p),
-              reference));
+              reference,
+              where(m.get("rename"), p + ".rename"),
+              List.copyOf(rows),
+              optText(m, "note", null)));
     }
     List<ChartSpec> charts = new ArrayList<>();
     for (ConfigNode n : list(top.get("charts"), "charts")) {
@@ -189,6 +284,28 @@ public record ReportSpec(
       ConfigNode y = require(m, "y", n, p);
       List<String> ys = y.isList() ? strings(y, p + ".y") : List.of(text(y, p + ".y"));
       boolean logY = m.containsKey("log_y") && Boolean.TRUE.equals(m.get("log_y").value());
+      List<HLine> hlines = new ArrayList<>();
+      for (ConfigNode e : list(m.get("hlines"), p + ".hlines")) {
+        Map<String, ConfigNode> hm = mapping(e, p + ".hlines");
+        keys(hm, HLINE, p + ".hlines");
+        ConfigNode hy = require(hm, "y", e, p + ".hlines");
+        if (!(hy.value() instanceof Number)) {
+          throw new ConfigError(hy.location(), p + ".hlines.y", "expected a number");
+        }
+        String st = optText(hm, "style", "k:");
+        try {
+          LineStyle.parse(st);
+        } catch (IllegalArgumentException ex) {
+          throw new ConfigError(hm.get("style").location(), p + ".hlines.style", ex.getMessage());
+        }
+        hlines.add(new HLine(((Number) hy.value()).doubleValue(), st, optText(hm, "label", null)));
+      }
+      if (!hlines.isEmpty() && type.equals("bar")) {
+        throw new ConfigError(
+            m.get("hlines").location(),
+            p + ".hlines",
+            "reference lines are for line and scatter charts");
+      }
       charts.add(
           new ChartSpec(
               name,
@@ -202,10 +319,29 @@ public record ReportSpec(
               optText(m, "title", name),
               optText(m, "x_label", null),
               optText(m, "y_label", null),
-              logY));
+              logY,
+              List.copyOf(hlines)));
+    }
+    List<ImageSpec> images = new ArrayList<>();
+    for (ConfigNode n : list(top.get("images"), "images")) {
+      Map<String, ConfigNode> m = mapping(n, "images");
+      keys(m, IMAGE, "images");
+      String name = text(require(m, "name", n, "images"), "images.name");
+      String p = "images." + name;
+      String file = text(require(m, "file", n, p), p + ".file");
+      if (!file.endsWith(".png")) {
+        throw new ConfigError(m.get("file").location(), p + ".file", "expected a .png file name");
+      }
+      images.add(
+          new ImageSpec(
+              name,
+              optText(m, "source", null),
+              file,
+              optText(m, "title", name),
+              optStrings(m, "caption", p)));
     }
     String title = top.containsKey("title") ? text(top.get("title"), "title") : "Report";
-    return new ReportSpec(title, sources, tables, charts);
+    return new ReportSpec(title, sources, tables, charts, List.copyOf(images));
   }
 
   private static Map<String, ConfigNode> mapping(ConfigNode n, String path) {

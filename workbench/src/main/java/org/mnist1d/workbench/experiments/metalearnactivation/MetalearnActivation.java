@@ -310,7 +310,7 @@ public final class MetalearnActivation implements Experiment {
         report.resolve("test_accuracy_baselines.png"),
         "Test accuracy with the baselines",
         "outer step",
-        "%",
+        "test accuracy (%)",
         accuracy);
   }
 
