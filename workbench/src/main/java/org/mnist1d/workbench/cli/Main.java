@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       BenchCommand.class,
       RunCommand.class,
+      WorkerCommand.class,
       ReportCommand.class,
       CompareCommand.class,
     })
