@@ -53,6 +53,8 @@ class ArchitectureTest {
         .definedBy("..workbench.run..")
         .layer("sweep")
         .definedBy("..workbench.sweep..")
+        .layer("slurm")
+        .definedBy("..workbench.slurm..")
         .layer("cli")
         .definedBy("..workbench.cli..")
         .layer("kernel")
@@ -82,12 +84,23 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "nn", "experiment api", "config", "report")
         .whereLayer("sweep")
         .mayOnlyAccessLayers("base", "experiment api", "config", "report", "run")
+        .whereLayer("slurm")
+        .mayOnlyAccessLayers("base", "run", "sweep")
         .whereLayer("kernel")
         .mayOnlyAccessLayers(
             "base", "figures", "experiment api", "config", "report", "run", "sweep")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
-            "base", "bench", "nn", "experiment api", "config", "report", "run", "sweep", "kernel")
+            "base",
+            "bench",
+            "nn",
+            "experiment api",
+            "config",
+            "report",
+            "run",
+            "sweep",
+            "slurm",
+            "kernel")
         .check(workbench);
   }
 

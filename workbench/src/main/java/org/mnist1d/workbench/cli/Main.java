@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       RunCommand.class,
       WorkerCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
       ReportCommand.class,
       CompareCommand.class,
     })

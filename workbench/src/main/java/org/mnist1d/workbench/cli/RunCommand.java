@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.run.Runner;
+import org.mnist1d.workbench.slurm.Slurm;
+import org.mnist1d.workbench.slurm.SlurmSweep;
 import org.mnist1d.workbench.sweep.InProcess;
 import org.mnist1d.workbench.sweep.JavaCommand;
 import org.mnist1d.workbench.sweep.PointExecutor;
@@ -95,6 +97,17 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
+  @Option(
+      names = "--no-report",
+      description = "skip the sweep's report at the end (a Slurm sweep's report job writes it)")
+  boolean noReport;
+
+  /**
+   * The sweep id the caller expects (a Slurm task: the file must not have changed since submit).
+   */
+  @Option(names = "--sweep", hidden = true, paramLabel = "ID")
+  String expectedSweep;
+
   @Override
   public Integer call() throws Exception {
     Path singleRun = null;
@@ -129,6 +142,15 @@ public final class RunCommand implements Callable<Integer> {
       return exitCode(List.of(outcome(runner().resume(singleRun))), null);
     }
     Sweep sweep = Sweep.load(config, overrides);
+    if (expectedSweep != null && !expectedSweep.equals(sweep.id())) {
+      throw new UserError(
+          config
+              + ": changed since the sweep was submitted (sweep id "
+              + sweep.id()
+              + ", submitted as "
+              + expectedSweep
+              + "); submit it again");
+    }
     if (list) {
       for (int i = 0; i < sweep.points().size(); i++) {
         System.out.println(i + "\t" + sweep.describe(i));
@@ -140,7 +162,9 @@ public final class RunCommand implements Callable<Integer> {
         only == null ? PointSelection.all(n) : PointSelection.parse("--only", only, n);
     int threadsPerRun = Integer.parseInt(System.getProperty(EngineThreads.THREADS_PROPERTY, "1"));
     int workers = jobs(jobs, threadsPerRun);
-    Sweep.Plan plan = sweep.plan(runsDir, selection, resumeSweep);
+    Slurm slurm = new Slurm();
+    Sweep.Plan plan =
+        sweep.plan(runsDir, selection, resumeSweep, r -> SlurmSweep.mayBeAlive(r, slurm));
     plan.skipped()
         .forEach(
             (i, why) ->
@@ -196,7 +220,7 @@ public final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(stopWorkers);
       executor = pool;
     }
-    Sweep.Result result = sweep.run(runsDir, plan, executor);
+    Sweep.Result result = sweep.run(runsDir, plan, executor, !noReport);
     if (stopWorkers != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(stopWorkers);

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.config.ConfigLoader;
 import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.report.Comparison;
 import org.mnist1d.workbench.report.Report;
 import org.mnist1d.workbench.report.ReportWriter;
 import org.mnist1d.workbench.report.SweepReport;
@@ -27,8 +29,9 @@ import org.mnist1d.workbench.run.SweepPoint;
 
 /**
  * An experiment file read and checked whole (its sweep points and its {@code report:} section),
- * ready to run: the points (all, or a selection; here or in worker processes), then the report over
- * their runs. What {@code workbench run} does, and what a notebook calls to do the same.
+ * ready to run: the points (all, or a selection; here or in worker processes), then the sweep's
+ * report over their runs. What {@code workbench run} does, and what a notebook calls to do the
+ * same.
  *
  * <p>A sweep's id is a hash of every point's resolved config, in order: the same file with the same
  * overrides has the same id wherever and however it runs. Each run records the id and its point
@@ -127,6 +130,15 @@ public final class Sweep {
    * run when that was interrupted or failed, and a new run when it has none.
    */
   public Plan plan(Path runsDir, PointSelection selection, boolean resume) {
+    return plan(runsDir, selection, resume, RunRecord::mayBeAlive);
+  }
+
+  /**
+   * As {@link #plan(Path, PointSelection, boolean)}, with {@code mayBeAlive} telling whether a run
+   * that says running may still be written by its process (then it is left alone, not resumed).
+   */
+  public Plan plan(
+      Path runsDir, PointSelection selection, boolean resume, Predicate<RunRecord> mayBeAlive) {
     List<PointTask> tasks = new ArrayList<>();
     Map<Integer, String> skipped = new LinkedHashMap<>();
     SweepRuns runs = resume ? SweepRuns.find(this, runsDir) : null;
@@ -136,7 +148,7 @@ public final class Sweep {
         tasks.add(PointTask.start(i));
       } else if (run.get().done()) {
         skipped.put(i, "done: " + run.get().dir());
-      } else if (run.get().mayBeAlive()) {
+      } else if (mayBeAlive.test(run.get())) {
         skipped.put(i, "still running: " + run.get().dir());
       } else {
         tasks.add(new PointTask(i, Optional.of(run.get().dir())));
@@ -204,8 +216,13 @@ public final class Sweep {
    * other point of the sweep, its run found in {@code runsDir}.
    */
   public Result run(Path runsDir, Plan plan, PointExecutor executor) {
+    return run(runsDir, plan, executor, true);
+  }
+
+  /** As {@link #run(Path, Plan, PointExecutor)}; without the report unless {@code withReport}. */
+  public Result run(Path runsDir, Plan plan, PointExecutor executor, boolean withReport) {
     List<PointOutcome> outcomes = executor.execute(this, plan.tasks());
-    if (report.isEmpty()) {
+    if (!withReport || !hasReport()) {
       return new Result(outcomes, plan.skipped(), Optional.empty(), Optional.empty());
     }
     Report built;
@@ -227,9 +244,12 @@ public final class Sweep {
     }
   }
 
-  /** Whether the file has a {@code report:} section. */
+  /**
+   * Whether the sweep has a report: the file's {@code report:} section, or, for a sweep of more
+   * than one point without one, its runs side by side (params, results, a chart per metric).
+   */
   public boolean hasReport() {
-    return report.isPresent();
+    return report.isPresent() || points.size() > 1;
   }
 
   /**
@@ -254,17 +274,14 @@ public final class Sweep {
   }
 
   /**
-   * The file's report over {@code runs}. A report that cannot be built (no such section, no runs, a
-   * column the runs lack) is a {@link UserError}.
+   * The sweep's report over {@code runs}: the file's report section, else the runs side by side. A
+   * report that cannot be built (no runs, a column the runs lack) is a {@link UserError}.
    */
   public Report buildReport(List<Path> runs) {
-    if (report.isEmpty()) {
-      throw new UserError(file + ": the experiment file has no report: section");
-    }
     if (runs.isEmpty()) {
       throw new UserError("no runs of this sweep to report on");
     }
-    return report.get().over(runs);
+    return report.isPresent() ? report.get().over(runs) : Comparison.of(runs);
   }
 
   /** A runner that prints nothing (notebooks, tests): no progress, no notes. */
