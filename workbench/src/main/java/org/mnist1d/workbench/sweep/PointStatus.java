@@ -16,13 +16,13 @@ public record PointStatus(
 
   /** A point's state. */
   public enum State {
-    NOT_STARTED("not started"),
-    QUEUED("queued"),
-    RUNNING("running"),
     DONE("done"),
+    RUNNING("running"),
+    QUEUED("queued"),
     FAILED("failed"),
     /** Its run says running, but its process is gone (killed): resumable. */
-    STOPPED("stopped");
+    STOPPED("stopped"),
+    NOT_STARTED("not started");
 
     private final String word;
 
