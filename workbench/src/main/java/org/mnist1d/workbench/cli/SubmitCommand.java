@@ -111,6 +111,9 @@ public final class SubmitCommand implements Callable<Integer> {
     if (dryRun && await) {
       throw new UserError("submit: --dry-run and --wait exclude each other");
     }
+    if (await && !dryRun && !Slurm.onPath("squeue")) {
+      throw new UserError("submit: --wait needs squeue on PATH (to see when the jobs end)");
+    }
     SlurmOptions options = new SlurmOptions(partition, time, cpusPerTask, mem, maxParallel);
     Sweep sweep = Sweep.load(config, overrides);
     Slurm slurm = new Slurm();

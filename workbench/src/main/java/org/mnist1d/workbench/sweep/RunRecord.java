@@ -2,6 +2,8 @@ package org.mnist1d.workbench.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.mnist1d.workbench.run.Environment;
 import org.mnist1d.workbench.run.RunDirectory;
@@ -14,6 +16,15 @@ public record RunRecord(Path dir, JsonNode summary) {
   /** Reads {@code dir}'s summary.json; a corrupt one is a user error naming it. */
   public static RunRecord read(Path dir) {
     return new RunRecord(dir, RunDirectory.existing(dir).readJson(RunDirectory.SUMMARY));
+  }
+
+  /**
+   * The run that stands for a point among its {@code runs}: the newest done one, else the newest.
+   */
+  static Optional<RunRecord> pick(List<RunRecord> runs) {
+    Comparator<RunRecord> newest =
+        Comparator.comparing(RunRecord::started).thenComparing(r -> r.dir().getFileName());
+    return runs.stream().filter(RunRecord::done).max(newest).or(() -> runs.stream().max(newest));
   }
 
   public String status() {

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +57,7 @@ public final class SweepRuns {
 
   /** The run of point {@code index}: its newest done run, else its newest run. */
   public Optional<RunRecord> of(int index) {
-    List<RunRecord> runs = byPoint.getOrDefault(index, List.of());
-    Comparator<RunRecord> newest =
-        Comparator.comparing(RunRecord::started).thenComparing(r -> r.dir().getFileName());
-    return runs.stream().filter(RunRecord::done).max(newest).or(() -> runs.stream().max(newest));
+    return RunRecord.pick(byPoint.getOrDefault(index, List.of()));
   }
 
   /** How many runs point {@code index} has. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +62,11 @@ public record SweepStatus(String name, String id, Path runsDir, List<PointStatus
     for (Map.Entry<String, List<RunRecord>> e : bySweep.entrySet()) {
       List<RunRecord> runs = e.getValue();
       int count = runs.stream().mapToInt(RunRecord::points).max().orElse(0);
-      Comparator<RunRecord> newest =
-          Comparator.comparing(RunRecord::started).thenComparing(r -> r.dir().getFileName());
       List<PointStatus> points = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int index = i;
-        List<RunRecord> mine = runs.stream().filter(r -> r.point() == index).toList();
         Optional<RunRecord> run =
-            mine.stream().filter(RunRecord::done).max(newest).or(() -> mine.stream().max(newest));
+            RunRecord.pick(runs.stream().filter(r -> r.point() == index).toList());
         points.add(PointStatus.of(i, run.map(SweepStatus::params).orElse(""), run));
       }
       String name = runs.get(0).summary().path("name").asText("?");
@@ -89,12 +85,10 @@ public record SweepStatus(String name, String id, Path runsDir, List<PointStatus
 
   private static String params(RunRecord r) {
     List<String> words = new ArrayList<>();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it =
-            r.summary().path("params").fields();
-        it.hasNext(); ) {
-      var e = it.next();
-      words.add(e.getKey() + "=" + e.getValue().asText());
-    }
+    r.summary()
+        .path("params")
+        .fields()
+        .forEachRemaining(e -> words.add(e.getKey() + "=" + e.getValue().asText()));
     return words.isEmpty() ? "(no sweep parameters)" : String.join(" ", words);
   }
 

@@ -189,6 +189,29 @@ class ParallelSweepTest {
             && failed.get(0).endsWith("diverged at step 1: train loss is NaN"),
         failed.get(0));
     assertTrue(r.err().contains("1 of 3 points failed"), r.err());
+
+    // status: the same sweep (same overrides) shows each point and the failure's error
+    CommandRun status =
+        CommandRun.of(
+            "status",
+            tmp.resolve("tiny.yaml").toString(),
+            "--runs-dir",
+            runs.toString(),
+            "--set",
+            "training.optimizer=sgd",
+            "--set",
+            "sweep={grid: {training.lr: [0.01, 1.0e38, 0.02]}}");
+    assertEquals(0, status.code(), status.err());
+    List<String> lines = status.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("sweep tiny ("), status.out());
+    assertTrue(
+        lines.get(3).matches("1 +failed +lr=1.0E38 +.*: diverged at step 1: train loss is NaN"),
+        status.out());
+    assertTrue(lines.get(2).matches("0 +done +lr=0.01 +.*tiny-.*"), status.out());
+    assertEquals("2 done, 1 failed", lines.get(lines.size() - 1));
+    // status RUNS_DIR: the same, found by the sweep id the runs record
+    CommandRun byDir = CommandRun.of("status", runs.toString());
+    assertEquals(status.out(), byDir.out());
   }
 
   @Test
@@ -232,6 +255,20 @@ class ParallelSweepTest {
       assertEquals("failed", s.get("status").asText(), d.toString());
       assertTrue(s.get("error").asText().startsWith("interrupted"), s.toString());
     }
+
+    // a run whose process vanished without a word (SIGKILL) says running: status calls it stopped
+    Path killed = dirs.get(0);
+    com.fasterxml.jackson.databind.node.ObjectNode s0 =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            JSON.readTree(killed.resolve("summary.json").toFile());
+    s0.put("status", "running");
+    s0.remove("error");
+    Files.writeString(killed.resolve("summary.json"), JSON.writeValueAsString(s0));
+    CommandRun status = CommandRun.of("status", config.toString(), "--runs-dir", runs.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().contains("its process is gone; resumable"), status.out());
+    assertTrue(status.out().contains(": interrupted (SIGINT/SIGTERM)"), status.out());
+    assertTrue(status.out().endsWith("1 failed, 1 stopped, 1 not started\n"), status.out());
 
     // CONFIG --resume continues both from their checkpoints and starts the third
     CommandRun resumed = run(config, runs, "--resume", "--quiet");
