@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show each point of a sweep: not started, queued, running, done, failed (with its error) or",
-      "stopped (its process is gone; resumable), its run directory and, on Slurm, its job.",
-      "CONFIG.yaml: that sweep's points (with --set as it was run) and their runs in --runs-dir.",
-      "RUNS_DIR: every sweep with runs there; RUNS_DIR/slurm/<name>-<time>: that submission's sweep."
+      "Show where each point of a sweep stands, with its run and Slurm job.",
+      "States: not started, queued, running, done, failed (with its error), stopped (its",
+      "process is gone; resume it). CONFIG.yaml: that sweep (with --set as it was run) and its",
+      "runs in --runs-dir. RUNS_DIR: every sweep with runs there.",
+      "RUNS_DIR/slurm/<name>-<time>: the sweep of that submission."
     })
 public final class StatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CONFIG.yaml|RUNS_DIR")

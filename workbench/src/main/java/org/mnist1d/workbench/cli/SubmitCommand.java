@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Submit a sweep to a cluster: one Slurm array task per point (workbench run CONFIG --only i",
-      "into the shared runs directory) and a report job that runs when they have all ended.",
-      "Prints the job ids; the scripts, task logs and a submit.sh to resubmit them are kept in",
-      "RUNS_DIR/slurm/<name>-<time>/. Follow it with: workbench status CONFIG"
+      "Submit a sweep to a Slurm cluster: an array job and a report job after it.",
+      "Array task i runs `workbench run CONFIG --only i` into the shared runs directory; the",
+      "report job runs when every task has ended. Prints the job ids; the scripts, task logs and",
+      "a submit.sh that submits them again are kept in RUNS_DIR/slurm/<name>-<time>/.",
+      "Follow it with: workbench status CONFIG"
     })
 public final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CONFIG", description = "experiment YAML")
