@@ -57,6 +57,8 @@ class ArchitectureTest {
         .definedBy("..workbench.run..")
         .layer("sweep")
         .definedBy("..workbench.sweep..")
+        .layer("slurm")
+        .definedBy("..workbench.slurm..")
         .layer("cli")
         .definedBy("..workbench.cli..")
         .layer("kernel")
@@ -98,6 +100,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "nn", "experiment api", "config", "report")
         .whereLayer("sweep")
         .mayOnlyAccessLayers("base", "experiment api", "config", "report", "run")
+        .whereLayer("slurm")
+        .mayOnlyAccessLayers("base", "run", "sweep")
         .whereLayer("kernel")
         .mayOnlyAccessLayers(
             "base", "figures", "experiment api", "config", "report", "run", "sweep")
@@ -112,6 +116,7 @@ class ArchitectureTest {
             "report",
             "run",
             "sweep",
+            "slurm",
             "kernel")
         .check(workbench);
   }
