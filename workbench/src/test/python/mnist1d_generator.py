@@ -1,4 +1,4 @@
-"""A Python port of the MNIST-1D generator, written from shared/spec/mnist1d.md.
+"""A Python port of the MNIST-1D generator, written from its description (workbench/mnist1d/GENERATOR.md).
 
 It draws from NumPy's global legacy stream (np.random.seed / rand / randn / choice / permutation)
 in exactly the order the reference does, and uses scipy.ndimage.gaussian_filter and
@@ -11,8 +11,8 @@ templates.json and transform-trace.json when present): labels identical, values 
 
   /usr/bin/python3 workbench/src/test/python/mnist1d_generator.py [REFERENCE_DIR]
 
-REFERENCE_DIR defaults to workbench/src/test/resources/reference/mnist1d/ (where the main
-developer copies /work/shared/reference/mnist1d/).
+REFERENCE_DIR defaults to workbench/mnist1d/src/test/resources/org/mnist1d/reference/ (the
+reference generator's vectors, kept as the dataset library's test resources).
 """
 
 import json
@@ -166,8 +166,8 @@ def verify(reference_dir=DEFAULT_REFERENCE_DIR, verbose=True):
     summary = {}
     missing = [f for f in DATASET_FILES if not os.path.exists(os.path.join(reference_dir, f))]
     if missing:
-        raise SystemExit("reference vectors missing in %s: %s (copy /work/shared/reference/mnist1d/ there, "
-                         "or pass the directory as the first argument)" % (reference_dir, ", ".join(missing)))
+        raise SystemExit("reference vectors missing in %s: %s "
+                         "(pass the directory as the first argument)" % (reference_dir, ", ".join(missing)))
     for f in DATASET_FILES:
         with open(os.path.join(reference_dir, f)) as fh:
             ref = json.load(fh)

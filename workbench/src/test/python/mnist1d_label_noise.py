@@ -14,8 +14,8 @@ This script first proves mnist1d_generator.py faithful against the Python refere
 
   /usr/bin/python3 workbench/src/test/python/mnist1d_label_noise.py [REFERENCE_DIR]
 
-REFERENCE_DIR (the generator's reference vectors) defaults to the same folder of the dataset
-library's test resources, where they are kept.
+REFERENCE_DIR (the generator's reference vectors) defaults to
+workbench/mnist1d/src/test/resources/org/mnist1d/reference/.
 """
 
 import os

@@ -2,7 +2,7 @@ package org.mnist1d;
 
 /**
  * The reference's {@code transform}: turns one template into one example, step by step, drawing
- * random numbers in exactly the reference's order (see shared/spec/mnist1d.md).
+ * random numbers in exactly the reference's order (see the module's GENERATOR.md).
  *
  * <p>Each step is a public method so that tests can compare it with the reference trace; {@link
  * #apply} runs them all on reused buffers. One instance per generating thread.

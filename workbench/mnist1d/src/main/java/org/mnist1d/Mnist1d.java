@@ -2,7 +2,7 @@ package org.mnist1d;
 
 import java.util.Arrays;
 
-/** Generates MNIST-1D exactly as the Python reference does (see shared/spec/mnist1d.md). */
+/** Generates MNIST-1D exactly as the Python reference does (see the module's GENERATOR.md). */
 public final class Mnist1d {
   private Mnist1d() {}
 

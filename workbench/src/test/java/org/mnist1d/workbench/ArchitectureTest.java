@@ -35,6 +35,10 @@ class ArchitectureTest {
         .definedBy("..workbench.bench..")
         .layer("figures")
         .definedBy("..workbench.figures..")
+        .layer("embedding")
+        .definedBy("..workbench.embedding..")
+        .layer("idx")
+        .definedBy("..workbench.idx..")
         .layer("nn")
         .definedBy("..workbench.nn..")
         .layer("train")
@@ -53,6 +57,8 @@ class ArchitectureTest {
         .definedBy("..workbench.run..")
         .layer("sweep")
         .definedBy("..workbench.sweep..")
+        .layer("slurm")
+        .definedBy("..workbench.slurm..")
         .layer("cli")
         .definedBy("..workbench.cli..")
         .layer("kernel")
@@ -63,6 +69,10 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base")
         .whereLayer("figures")
         .mayOnlyAccessLayers("base")
+        .whereLayer("embedding")
+        .mayNotAccessAnyLayer()
+        .whereLayer("idx")
+        .mayNotAccessAnyLayer()
         .whereLayer("nn")
         .mayOnlyAccessLayers("base")
         .whereLayer("train")
@@ -73,7 +83,15 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base")
         .whereLayer("experiments")
         .mayOnlyAccessLayers(
-            "base", "bench", "figures", "nn", "train", "metagrad", "experiment api")
+            "base",
+            "bench",
+            "figures",
+            "embedding",
+            "idx",
+            "nn",
+            "train",
+            "metagrad",
+            "experiment api")
         .whereLayer("config")
         .mayOnlyAccessLayers("base", "experiment api")
         .whereLayer("report")
@@ -82,12 +100,24 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "nn", "experiment api", "config", "report")
         .whereLayer("sweep")
         .mayOnlyAccessLayers("base", "experiment api", "config", "report", "run")
+        .whereLayer("slurm")
+        .mayOnlyAccessLayers("base", "run", "sweep")
         .whereLayer("kernel")
         .mayOnlyAccessLayers(
             "base", "figures", "experiment api", "config", "report", "run", "sweep")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
-            "base", "bench", "nn", "experiment api", "config", "report", "run", "sweep", "kernel")
+            "base",
+            "bench",
+            "figures",
+            "nn",
+            "experiment api",
+            "config",
+            "report",
+            "run",
+            "sweep",
+            "slurm",
+            "kernel")
         .check(workbench);
   }
 

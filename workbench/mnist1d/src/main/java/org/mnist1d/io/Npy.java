@@ -21,6 +21,26 @@ public final class Npy {
 
   /** An array read back: its dtype, shape and raw little-endian data. */
   public record Array(String descr, int[] shape, ByteBuffer data) {
+    /** The values of a {@code <f8} array, in C order. */
+    public double[] doubles() {
+      if (!descr.equals("<f8")) {
+        throw new IllegalStateException("a " + descr + " array, not <f8");
+      }
+      double[] out = new double[Math.toIntExact(size())];
+      data.duplicate().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+      return out;
+    }
+
+    /** The values of a {@code <i8} array, in C order. */
+    public long[] longs() {
+      if (!descr.equals("<i8")) {
+        throw new IllegalStateException("a " + descr + " array, not <i8");
+      }
+      long[] out = new long[Math.toIntExact(size())];
+      data.duplicate().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+      return out;
+    }
+
     /** Number of elements. */
     public long size() {
       long n = 1;
@@ -69,6 +89,27 @@ public final class Npy {
     ByteBuffer b = ByteBuffer.allocate(head.length + v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
     b.put(head);
     b.asDoubleBuffer().put(v);
+    return b.array();
+  }
+
+  /**
+   * A float64 array of any shape as a complete .npy file: {@code values} in C (row-major) order,
+   * their count the product of {@code shape}.
+   */
+  public static byte[] float64(double[] values, int... shape) {
+    long size = 1;
+    for (int d : shape) {
+      size *= d;
+    }
+    if (size != values.length) {
+      throw new IllegalArgumentException(
+          values.length + " values for shape " + Arrays.toString(shape));
+    }
+    byte[] head = header("<f8", shape);
+    ByteBuffer b =
+        ByteBuffer.allocate(head.length + values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(head);
+    b.asDoubleBuffer().put(values);
     return b.array();
   }
 

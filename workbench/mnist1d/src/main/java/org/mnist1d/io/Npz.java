@@ -37,6 +37,20 @@ public final class Npz {
     arrays.put("t", Npy.float64(d.t()));
     arrays.put("y", Npy.int64(d.y()));
     arrays.put("y_test", Npy.int64(d.yTest()));
+    writeArrays(out, arrays);
+  }
+
+  /**
+   * Writes named arrays to {@code path} atomically, as {@code np.savez} would: each value is a
+   * complete .npy file ({@link Npy#float64(double[], int...)}, {@link Npy#int64(int[])}), stored as
+   * {@code NAME.npy}, in the map's order.
+   */
+  public static void writeArrays(Path path, Map<String, byte[]> arrays) throws IOException {
+    AtomicFile.write(path, out -> writeArrays(out, arrays));
+  }
+
+  /** Writes named .npy files as an .npz archive to a stream. */
+  public static void writeArrays(OutputStream out, Map<String, byte[]> arrays) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.setMethod(ZipOutputStream.STORED);
     for (Map.Entry<String, byte[]> e : arrays.entrySet()) {
@@ -62,21 +76,23 @@ public final class Npz {
     }
   }
 
+  /**
+   * Every array of an .npz archive (as {@code np.savez} or {@link #writeArrays} write it), by name
+   * without the {@code .npy}, in file order; float64 and int64 arrays only.
+   */
+  public static Map<String, Npy.Array> readArrays(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return readArrays(in);
+    } catch (IOException e) {
+      throw e.getMessage() != null && e.getMessage().startsWith(path.toString())
+          ? e
+          : new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Reads a dataset from an .npz stream; {@code name} labels errors. */
   static Mnist1dData read(InputStream in, String name) throws IOException {
-    Map<String, Npy.Array> arrays = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        zip.transferTo(buf); // checks the entry's CRC at its end
-        String key =
-            e.getName().endsWith(".npy")
-                ? e.getName().substring(0, e.getName().length() - 4)
-                : e.getName();
-        arrays.put(key, Npy.parse(buf.toByteArray()));
-      }
-    }
+    Map<String, Npy.Array> arrays = readArrays(in);
     double[][] x = matrix(arrays, "x", name);
     double[][] xTest = matrix(arrays, "x_test", name);
     double[] t = vector(arrays, "t", name);
@@ -90,6 +106,23 @@ public final class Npz {
       throw new IOException(name + ": rows and time axis differ in length");
     }
     return new Mnist1dData(x, y, xTest, yTest, t);
+  }
+
+  private static Map<String, Npy.Array> readArrays(InputStream in) throws IOException {
+    Map<String, Npy.Array> arrays = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(in)) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        zip.transferTo(buf); // checks the entry's CRC at its end
+        String key =
+            e.getName().endsWith(".npy")
+                ? e.getName().substring(0, e.getName().length() - 4)
+                : e.getName();
+        arrays.put(key, Npy.parse(buf.toByteArray()));
+      }
+    }
+    return arrays;
   }
 
   private static Npy.Array get(

@@ -120,6 +120,49 @@ class DatasetFilesTest {
   }
 
   @Test
+  void namedArraysOfAnyShapeRoundTrip() throws IOException {
+    Path f = tmp.resolve("named.npz");
+    double[] cube = new double[2 * 3 * 4];
+    java.util.Arrays.setAll(cube, i -> i * 0.5 - 3);
+    java.util.Map<String, byte[]> arrays = new java.util.LinkedHashMap<>();
+    arrays.put("conv1.w", Npy.float64(cube, 2, 3, 4));
+    arrays.put("labels", Npy.int64(new int[] {7, -1, 3}));
+    Npz.writeArrays(f, arrays);
+    java.util.Map<String, Npy.Array> back = Npz.readArrays(f);
+    assertEquals(List.of("conv1.w", "labels"), List.copyOf(back.keySet()));
+    assertArrayEquals(new int[] {2, 3, 4}, back.get("conv1.w").shape());
+    assertArrayEquals(cube, back.get("conv1.w").doubles(), 0.0);
+    assertArrayEquals(new long[] {7, -1, 3}, back.get("labels").longs());
+    assertThrows(IllegalStateException.class, () -> back.get("labels").doubles());
+    assertThrows(IllegalArgumentException.class, () -> Npy.float64(cube, 5, 5));
+    assertTrue(
+        assertThrows(IOException.class, () -> Npz.readArrays(tmp.resolve("none.npz")))
+            .getMessage()
+            .contains("none.npz"));
+  }
+
+  @Test
+  void numpyLoadsNamedArraysWhenNumpyIsInstalled() throws Exception {
+    Assumptions.assumeTrue(hasNumpy(), "python3 with numpy not available");
+    Path f = tmp.resolve("named.npz");
+    double[] cube = new double[2 * 3 * 4];
+    java.util.Arrays.setAll(cube, i -> i * 0.25);
+    Npz.writeArrays(f, java.util.Map.of("w", Npy.float64(cube, 2, 3, 4)));
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import numpy as np, sys; w = np.load(sys.argv[1])['w'];"
+                    + " print(w.dtype, w.shape, repr(float(w[1, 2, 3])))",
+                f.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals("float64 (2, 3, 4) 5.75", out.trim());
+  }
+
+  @Test
   void csvHasOneRowPerExampleWithSplitLabelAndPositions() throws IOException {
     Path f = tmp.resolve("d.csv");
     DatasetCsv.write(f, SMALL);

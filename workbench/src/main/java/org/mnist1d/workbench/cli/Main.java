@@ -16,8 +16,12 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       BenchCommand.class,
       RunCommand.class,
+      WorkerCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      FiguresCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,10 +1,13 @@
 package org.mnist1d.workbench.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.config.ConfigLoader;
@@ -13,12 +16,14 @@ import org.mnist1d.workbench.config.YamlReader;
 import org.mnist1d.workbench.experiment.Config;
 import org.mnist1d.workbench.experiment.Experiments;
 import org.mnist1d.workbench.report.Comparison;
+import org.mnist1d.workbench.report.Report;
 import org.mnist1d.workbench.report.ReportBuilder;
 import org.mnist1d.workbench.report.ReportSpec;
 import org.mnist1d.workbench.report.ReportWriter;
 import org.mnist1d.workbench.report.RunTables;
 import org.mnist1d.workbench.report.SweepReport;
 import org.mnist1d.workbench.run.RunDirectory;
+import org.mnist1d.workbench.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,9 +59,30 @@ public final class ReportCommand implements Callable<Integer> {
       description = "where an experiment file's runs are (default: ${DEFAULT-VALUE})")
   Path runsDir;
 
+  @Option(
+      names = "--sweep",
+      description = {
+        "with CONFIG.yaml: the sweep's report over its runs only (one per point: the newest done",
+        "run of each point's resolved config) in RUNS_DIR/reports/<name>-<time> (what a Slurm",
+        "sweep's report job writes)"
+      })
+  boolean sweep;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "with --sweep: the overrides the sweep was run with")
+  List<String> overrides = new ArrayList<>();
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Path first = targets.get(0);
+    if (sweep || !overrides.isEmpty()) {
+      if (targets.size() != 1 || !(name(first).endsWith(".yaml") || name(first).endsWith(".yml"))) {
+        throw new UserError("report: --sweep and --set take one experiment file (CONFIG.yaml)");
+      }
+      return sweepReport(first);
+    }
     String name = first.getFileName().toString();
     Path html;
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -115,6 +141,29 @@ public final class ReportCommand implements Callable<Integer> {
     String runName = experiment.points().get(0).config().string("name");
     Path dir = out != null ? out : runsDir.resolve("reports").resolve(runName);
     return ReportWriter.write(report.over(runsDir, RunDirectory.globFor(runName)), dir);
+  }
+
+  private static String name(Path p) {
+    return p.getFileName().toString();
+  }
+
+  /** The sweep's report over the runs of its points found in --runs-dir. */
+  private int sweepReport(Path file) throws IOException {
+    Sweep s = Sweep.load(file, overrides);
+    if (!s.hasReport()) {
+      System.err.println(
+          "report: "
+              + file
+              + ": one point and no report: section; its run has its own report (RUN_DIR/report)");
+      return 0;
+    }
+    Report built = s.buildReport(s.runsOf(runsDir, List.of()));
+    Path dir =
+        out != null
+            ? out
+            : RunDirectory.create(runsDir.resolve("reports"), s.name(), Map.of()).path();
+    System.out.println(ReportWriter.write(built, dir));
+    return 0;
   }
 
   /** One run's experiment default report, in RUN_DIR/report or --out. */

@@ -5,12 +5,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.mnist1d.io.AtomicFile;
 
-/** XChart charts and Java images encoded as PNG bytes or SVG text, in memory, headless. */
+/**
+ * XChart charts and Java images encoded as PNG bytes or SVG text, in memory, headless; {@link
+ * #save} writes a chart as both files.
+ */
 public final class ChartImages {
   private ChartImages() {}
 
@@ -37,6 +43,30 @@ public final class ChartImages {
       throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes {@code chart} to {@code png} (a path ending in .png) and, beside it, the same chart as
+   * SVG ({@code name.svg}), each written whole or not at all; returns the SVG's path.
+   */
+  public static Path save(Path png, Chart<?, ?> chart) {
+    String name = png.getFileName().toString();
+    if (!name.endsWith(".png")) {
+      throw new IllegalArgumentException("expected a .png path, got " + png);
+    }
+    Path svg = png.resolveSibling(name.substring(0, name.length() - 4) + ".svg");
+    byte[] pngBytes = png(chart);
+    byte[] svgBytes = svg(chart).getBytes(StandardCharsets.UTF_8);
+    try {
+      if (png.getParent() != null) {
+        Files.createDirectories(png.getParent());
+      }
+      AtomicFile.write(png, out -> out.write(pngBytes));
+      AtomicFile.write(svg, out -> out.write(svgBytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return svg;
   }
 
   /** An image as PNG bytes. */

@@ -2,7 +2,6 @@ package org.mnist1d.workbench.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -15,9 +14,9 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Several XY charts drawn as one figure: a title, the panels in rows of {@code columns}, and one
- * legend for all of them below (the panels' own legends are hidden, so every panel has the same
- * plot size and a series keeps its colour and line across panels).
+ * Several XY charts drawn as one figure in the {@link FigureStyle}: a title, the panels in rows of
+ * {@code columns}, and one legend for all of them below (the panels' own legends are hidden, so
+ * every panel has the same plot size and a series keeps its colour and line across panels).
  */
 public final class PanelFigure {
   private PanelFigure() {}
@@ -53,8 +52,8 @@ public final class PanelFigure {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, out.getWidth(), out.getHeight());
       if (top > 0) {
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.setColor(FigureStyle.INK);
+        g.setFont(FigureStyle.TITLE_FONT);
         FontMetrics fm = g.getFontMetrics();
         g.drawString(title, (width - fm.stringWidth(title)) / 2, 24);
       }
@@ -65,14 +64,14 @@ public final class PanelFigure {
             BitmapEncoder.getBufferedImage(p), (i % cols) * pw, top + (i / cols) * ph, null);
       }
       int y = top + rows * ph + 6;
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(FigureStyle.LEGEND_FONT);
       FontMetrics fm = g.getFontMetrics();
       for (List<Entry> row : legendRows) {
         int rowWidth = row.stream().mapToInt(e -> entryWidth(e, fm)).sum();
         int x = (width - rowWidth) / 2;
         for (Entry e : row) {
           sample(g, e.style(), x, y + LEGEND_ROW / 2);
-          g.setColor(Color.BLACK);
+          g.setColor(FigureStyle.INK);
           g.drawString(e.label(), x + 34, y + LEGEND_ROW / 2 + fm.getAscent() / 2 - 1);
           x += entryWidth(e, fm);
         }
@@ -88,11 +87,11 @@ public final class PanelFigure {
     return 34 + fm.stringWidth(e.label()) + 18;
   }
 
-  /** Legend entries in rows that fit {@code width} (measured with a 12-point sans-serif font). */
+  /** Legend entries in rows that fit {@code width} (measured in the legend font). */
   private static List<List<Entry>> legendRows(List<Entry> legend, int width) {
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = probe.createGraphics();
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    g.setFont(FigureStyle.LEGEND_FONT);
     FontMetrics fm = g.getFontMetrics();
     List<List<Entry>> rows = new ArrayList<>();
     List<Entry> row = new ArrayList<>();
@@ -116,7 +115,7 @@ public final class PanelFigure {
 
   /** A 28-pixel sample of the style's line (and a marker in its middle) at (x, y). */
   private static void sample(Graphics2D g, LineStyle s, int x, int y) {
-    Color c = s.color() == null ? Color.GRAY : s.color();
+    Color c = s.color() == null ? FigureStyle.INK : s.color();
     g.setColor(c);
     BasicStroke stroke = s.stroke();
     if (stroke != null && stroke != SeriesLines.NONE) {

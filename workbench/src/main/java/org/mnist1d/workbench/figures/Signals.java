@@ -53,6 +53,15 @@ public final class Signals {
    * value and time over all panels, with a 10% margin (the reference fixes a zoom by hand).
    */
   public static BufferedImage signals(double[][] xs, double[][] ts, int[] labels) {
+    return signals(xs, ts, labels, 1.1 * maxAbs(xs), 1.1 * maxAbs(ts));
+  }
+
+  /**
+   * Signals side by side on given limits: values across in [-xZoom, xZoom], time down in [-tZoom,
+   * tZoom] (so that several figures, frames of an animation, share one scale).
+   */
+  public static BufferedImage signals(
+      double[][] xs, double[][] ts, int[] labels, double xZoom, double tZoom) {
     if (xs.length != ts.length || xs.length != labels.length) {
       throw new IllegalArgumentException(
           "signals, time axes and labels differ in number: "
@@ -62,8 +71,6 @@ public final class Signals {
               + ", "
               + labels.length);
     }
-    double xZoom = 1.1 * maxAbs(xs);
-    double tZoom = 1.1 * maxAbs(ts);
     BufferedImage out =
         new BufferedImage(
             Math.max(1, xs.length) * PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -105,7 +112,8 @@ public final class Signals {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBorderVisible(true);
     s.setChartPadding(2);
-    s.setChartTitleFont(s.getChartTitleFont().deriveFont(12f));
+    s.setChartTitleFont(new java.awt.Font(FigureStyle.FAMILY, java.awt.Font.PLAIN, 13));
+    s.setChartFontColor(FigureStyle.INK);
     s.setXAxisMin(-xZoom);
     s.setXAxisMax(xZoom);
     s.setYAxisMin(-tZoom);
@@ -118,7 +126,8 @@ public final class Signals {
     return c;
   }
 
-  private static double maxAbs(double[][] rows) {
+  /** The largest absolute value in {@code rows} (1 when all are zero). */
+  public static double maxAbs(double[][] rows) {
     double m = 0;
     for (double[] r : rows) {
       for (double v : r) {

@@ -48,6 +48,11 @@ public final class Display {
     return MimeBundle.png(png);
   }
 
+  /** A GIF image (an animation) from its bytes. */
+  public static MimeBundle gif(byte[] gif) {
+    return MimeBundle.gif(gif);
+  }
+
   /** An SVG image from its XML. */
   public static MimeBundle svg(String svg) {
     return MimeBundle.svg(svg);

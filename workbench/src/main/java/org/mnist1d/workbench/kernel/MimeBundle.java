@@ -11,8 +11,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * What a notebook shows for one output: the same content in one or more MIME types ({@code
- * text/plain}, {@code text/html}, {@code image/png} as base64, {@code image/svg+xml}), from which
- * the front end picks the richest it can show.
+ * text/plain}, {@code text/html}, {@code image/png} and {@code image/gif} as base64, {@code
+ * image/svg+xml}), from which the front end picks the richest it can show.
  */
 public record MimeBundle(Map<String, String> data) {
 
@@ -21,6 +21,7 @@ public record MimeBundle(Map<String, String> data) {
   public static final String MARKDOWN = "text/markdown";
   public static final String PNG = "image/png";
   public static final String SVG = "image/svg+xml";
+  public static final String GIF = "image/gif";
 
   public MimeBundle {
     data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -48,6 +49,19 @@ public record MimeBundle(Map<String, String> data) {
   public static MimeBundle png(byte[] png) {
     return ordered(
         PNG, Base64.getEncoder().encodeToString(png), "<PNG image, " + png.length + " bytes>");
+  }
+
+  /**
+   * A GIF image (an animation) from its bytes, with an HTML {@code <img>} of the same data for
+   * front ends that show HTML but not GIF outputs.
+   */
+  public static MimeBundle gif(byte[] gif) {
+    String base64 = Base64.getEncoder().encodeToString(gif);
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(GIF, base64);
+    m.put(HTML, "<img src=\"data:image/gif;base64," + base64 + "\">");
+    m.put(TEXT, "<GIF image, " + gif.length + " bytes>");
+    return new MimeBundle(m);
   }
 
   /** An SVG image from its XML source. */

@@ -24,7 +24,7 @@ import org.mnist1d.workbench.nn.StepScope;
  *
  * gives the adjoints at the segment's start and adds the segment's share to the hyperparameters'
  * gradients (they accumulate on the hyperparameter leaves). Each step's explicit gradient makes
- * every graph first-order: no create-graph backward (see shared/design.md).
+ * every graph first-order: no create-graph backward (see docs/metalearning.md, "DJL traps").
  *
  * <p>Memory: O(T/segment * |theta|) stored, plus one segment's graph. {@code segment = 1} keeps one
  * step's activations alive at a time; {@code segment >= T} records the whole loop once and needs no

@@ -9,8 +9,9 @@ import ai.djl.ndarray.types.DataType;
  *
  * <p>DJL's {@code add/sub/mul/div/pow(Number)} wrap the number in a tensor over a Java direct
  * buffer and close it at once; autograd may still read it in the backward pass, after the GC has
- * freed the buffer (see shared/design.md). A constant made here is a libtorch-owned copy that lives
- * as long as {@code manager}, so keep the manager open until every backward that uses it has run.
+ * freed the buffer (see docs/metalearning.md, "DJL traps"). A constant made here is a
+ * libtorch-owned copy that lives as long as {@code manager}, so keep the manager open until every
+ * backward that uses it has run.
  */
 public final class Constants {
   private Constants() {}

@@ -19,6 +19,16 @@ public interface Model {
   /** Logits for inputs {@code x} (B x L). */
   NDArray forward(NDList params, NDArray x);
 
+  /**
+   * The activations the model's final linear layer reads (batch x features): its learned
+   * representation of {@code x}, so that {@code forward} is a linear map of it. The paper's models
+   * have one (the logistic model's is the input itself); a model without throws {@link
+   * UnsupportedOperationException}.
+   */
+  default NDArray penultimate(NDList params, NDArray x) {
+    throw new UnsupportedOperationException(name() + " has no penultimate layer");
+  }
+
   /** Total number of scalar parameters. */
   default long parameterCount() {
     return parameters().stream().mapToLong(p -> p.shape().size()).sum();

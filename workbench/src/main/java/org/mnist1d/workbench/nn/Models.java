@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The MNIST-1D paper's four classifiers (shared/spec/experiments.md), built from DJL's fused
- * operations: {@code linear}, {@code conv1d} and the GRU op.
+ * The MNIST-1D paper's four classifiers (README, "The classification benchmark"), built from DJL's
+ * fused operations: {@code linear}, {@code conv1d} and the GRU op.
  */
 public final class Models {
   private Models() {}
@@ -53,8 +53,8 @@ public final class Models {
     List<ParameterSpec> ps = List.of(weight("w", classes, length), bias("b", classes, length));
     return new Fixed("logistic", ps) {
       @Override
-      public NDArray forward(NDList p, NDArray x) {
-        return linear(x, p.get(0), p.get(1));
+      public NDArray penultimate(NDList p, NDArray x) {
+        return x;
       }
     };
   }
@@ -71,10 +71,9 @@ public final class Models {
             bias("b3", classes, hidden));
     return new Fixed("mlp", ps) {
       @Override
-      public NDArray forward(NDList p, NDArray x) {
+      public NDArray penultimate(NDList p, NDArray x) {
         NDArray h = Activation.relu(linear(x, p.get(0), p.get(1)));
-        h = h.add(Activation.relu(linear(h, p.get(2), p.get(3))));
-        return linear(h, p.get(4), p.get(5));
+        return h.add(Activation.relu(linear(h, p.get(2), p.get(3))));
       }
     };
   }
@@ -101,7 +100,7 @@ public final class Models {
     Shape dilation = new Shape(1);
     return new Fixed("cnn", ps) {
       @Override
-      public NDArray forward(NDList p, NDArray x) {
+      public NDArray penultimate(NDList p, NDArray x) {
         NDArray h = x.reshape(x.getShape().get(0), 1, x.getShape().get(1));
         for (int layer = 0; layer < 3; layer++) {
           h =
@@ -109,7 +108,7 @@ public final class Models {
                   Conv1d.conv1d(h, p.get(2 * layer), p.get(2 * layer + 1), stride, pad, dilation, 1)
                       .singletonOrThrow());
         }
-        return linear(h.reshape(h.getShape().get(0), -1), p.get(6), p.get(7));
+        return h.reshape(h.getShape().get(0), -1);
       }
     };
   }
@@ -131,19 +130,22 @@ public final class Models {
     ps.add(bias("linear.b", classes, 2L * hidden * length));
     return new Fixed("gru", ps) {
       @Override
-      public NDArray forward(NDList p, NDArray x) {
+      public NDArray penultimate(NDList p, NDArray x) {
         long batch = x.getShape().get(0);
         NDArray seq = x.reshape(batch, length, 1);
         NDArray h0 = seq.getManager().zeros(new Shape(2, batch, hidden), x.getDataType());
         NDList out =
             seq.getNDArrayInternal()
                 .gru(seq, h0, new NDList(p.subList(0, 8)), true, 1, 0, false, true, true);
-        return linear(out.get(0).reshape(batch, -1), p.get(8), p.get(9));
+        return out.get(0).reshape(batch, -1);
       }
     };
   }
 
-  /** A model with a fixed parameter list. */
+  /**
+   * A model with a fixed parameter list whose last two parameters are the final linear layer's
+   * weight and bias: logits are that layer applied to {@link #penultimate}.
+   */
   private abstract static class Fixed implements Model {
     private final String name;
     private final List<ParameterSpec> parameters;
@@ -161,6 +163,15 @@ public final class Models {
     @Override
     public List<ParameterSpec> parameters() {
       return parameters;
+    }
+
+    @Override
+    public abstract NDArray penultimate(NDList params, NDArray x);
+
+    @Override
+    public NDArray forward(NDList p, NDArray x) {
+      int n = parameters.size();
+      return linear(penultimate(p, x), p.get(n - 2), p.get(n - 1));
     }
   }
 }

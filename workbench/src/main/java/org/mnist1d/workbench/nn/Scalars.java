@@ -10,8 +10,8 @@ import java.util.Map;
  * The numeric constants of one unrolled run, made once through {@link Constants} and kept alive on
  * one manager until every backward pass that reads them has run.
  *
- * <p>Differentiable code never passes Java numbers to NDArray arithmetic (see shared/design.md): it
- * asks this cache for {@code of(0.4)} instead.
+ * <p>Differentiable code never passes Java numbers to NDArray arithmetic (see docs/metalearning.md,
+ * "DJL traps"): it asks this cache for {@code of(0.4)} instead.
  */
 public final class Scalars {
   private final NDManager manager;

@@ -1,6 +1,5 @@
 package org.mnist1d.workbench.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 import org.mnist1d.GaussianFilter;
 import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.figures.FigureStyle;
 import org.mnist1d.workbench.figures.LineStyle;
 import org.mnist1d.workbench.figures.PanelFigure;
 import tech.tablesaw.api.Table;
@@ -29,8 +27,8 @@ import tech.tablesaw.api.Table;
 final class PanelCharts {
   private PanelCharts() {}
 
-  private static final int PANEL_WIDTH = 430;
-  private static final int PANEL_HEIGHT = 330;
+  private static final int PANEL_WIDTH = 440;
+  private static final int PANEL_HEIGHT = 340;
 
   /** The chart {@code c} over {@code t} (its where applied), with {@code overlay} (may be null). */
   static Report.NamedChart draw(ReportSpec.ChartSpec c, Table t, Table overlay) {
@@ -49,33 +47,28 @@ final class PanelCharts {
         continue; // nothing of this panel ran (e.g. one file of a two-file sweep)
       }
       XYChart chart =
-          new XYChartBuilder()
-              .width(multi ? PANEL_WIDTH : 720)
-              .height(multi ? PANEL_HEIGHT : 420)
-              .title(multi ? p.title() : c.title())
-              .xAxisTitle(c.xLabel() == null ? c.x() : c.xLabel())
-              .yAxisTitle(c.yLabel() == null ? (c.y().size() == 1 ? c.y().get(0) : "") : c.yLabel())
-              .build();
+          FigureStyle.xyChart(
+              multi ? PANEL_WIDTH : ReportBuilder.WIDTH,
+              multi ? PANEL_HEIGHT : ReportBuilder.HEIGHT,
+              multi ? p.title() : c.title(),
+              c.xLabel() == null ? c.x() : c.xLabel(),
+              c.yLabel() == null ? (c.y().size() == 1 ? c.y().get(0) : "") : c.yLabel());
       style(chart.getStyler(), c, p.yRange().isEmpty() ? l.yRange() : p.yRange());
-      if (multi) {
-        chart
-            .getStyler()
-            .setXAxisTickMarkSpacingHint(100); // narrow panels: fewer, unclipped labels
-      }
       double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
       addSeries(chart, c, pt, "", l.smooth(), styles, drawn, xRange, path);
       if (po != null) {
         addSeries(chart, c, po, l.overlay().suffix(), 0, styles, drawn, xRange, path + ".overlay");
       }
-      for (ReportSpec.HLine h : p.hlines() != null ? p.hlines() : l.hlines()) {
+      for (ReportSpec.HLine h : p.hlines() != null ? p.hlines() : c.hlines()) {
         if (xRange[0] <= xRange[1]) {
           XYSeries s =
               chart.addSeries(
-                  "hline " + h.y() + " " + charts.size(),
+                  h.label() != null && !multi ? h.label() : "hline " + h.y() + " " + charts.size(),
                   new double[] {xRange[0], xRange[1]},
                   new double[] {h.y(), h.y()});
-          LineStyle.parse(h.style()).orColor(Color.GRAY).applyTo(s);
-          s.setShowInLegend(false);
+          s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+          LineStyle.parse(h.style()).orColor(FigureStyle.INK).applyTo(s);
+          s.setShowInLegend(!multi && h.label() != null); // panels: in the shared legend
         }
       }
       if (chart.getSeriesMap().isEmpty()) {
@@ -91,6 +84,7 @@ final class PanelCharts {
       throw new UserError("report: " + path + ": no rows to draw in any panel");
     }
     if (!multi) {
+      FigureStyle.placeLegend((XYChart) charts.get(0));
       return new Report.NamedChart(c.name(), charts.get(0));
     }
     List<PanelFigure.Entry> legend = new ArrayList<>();
@@ -99,10 +93,13 @@ final class PanelCharts {
         legend.add(new PanelFigure.Entry(name, styles.get(name)));
       }
     }
-    for (ReportSpec.HLine h : l.hlines()) {
-      if (h.label() != null) {
+    List<ReportSpec.HLine> lines = new ArrayList<>(c.hlines());
+    panels.forEach(p -> lines.addAll(p.hlines() == null ? List.of() : p.hlines()));
+    Set<String> labelled = new LinkedHashSet<>();
+    for (ReportSpec.HLine h : lines) {
+      if (h.label() != null && labelled.add(h.label())) {
         legend.add(
-            new PanelFigure.Entry(h.label(), LineStyle.parse(h.style()).orColor(Color.GRAY)));
+            new PanelFigure.Entry(h.label(), LineStyle.parse(h.style()).orColor(FigureStyle.INK)));
       }
     }
     int columns = l.columns() > 0 ? l.columns() : Math.min(3, charts.size());
@@ -188,7 +185,8 @@ final class PanelCharts {
       String given = l.styles().get(n);
       out.put(
           n,
-          (given != null ? LineStyle.parse(given) : plain).orColor(LineStyle.defaultColor(next++)));
+          (given != null ? LineStyle.parse(given) : plain)
+              .orColor(FigureStyle.seriesColor(next++)));
     }
     if (overlay != null) {
       LineStyle os = LineStyle.parse(l.overlay().style());
@@ -291,10 +289,6 @@ final class PanelCharts {
 
   private static void style(
       org.knowm.xchart.style.XYStyler s, ReportSpec.ChartSpec c, List<Double> yRange) {
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setLegendPosition(Styler.LegendPosition.OutsideS);
-    s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setAntiAlias(true);
     s.setYAxisLogarithmic(c.logY());
     s.setXAxisLogarithmic(c.layout().logX());
     if (c.type().equals("scatter")) {

@@ -1,20 +1,22 @@
 package org.mnist1d.workbench.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mnist1d.DidYouMean;
 import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.figures.FigureStyle;
+import org.mnist1d.workbench.figures.LineStyle;
 import tech.tablesaw.aggregate.AggregateFunction;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.NumericColumn;
@@ -26,6 +28,11 @@ import tech.tablesaw.selection.Selection;
 /** Computes a {@link ReportSpec} with Tablesaw: loads the runs, derives tables, draws charts. */
 public final class ReportBuilder {
   private ReportBuilder() {}
+
+  /** Size of a report chart in pixels. */
+  static final int WIDTH = 760;
+
+  static final int HEIGHT = 440;
 
   /** Builds the report; globs are resolved against {@code base}. */
   public static Report build(ReportSpec spec, Path base) {
@@ -64,6 +71,7 @@ public final class ReportBuilder {
     }
     Map<String, Table> cache = new LinkedHashMap<>();
     List<Table> tables = new ArrayList<>();
+    Map<String, String> notes = new LinkedHashMap<>();
     for (ReportSpec.TableSpec t : spec.tables()) {
       Table from =
           input(
@@ -76,6 +84,9 @@ public final class ReportBuilder {
       Table out = table(t, from);
       named.put(t.name(), out);
       tables.add(out);
+      if (t.note() != null) {
+        notes.put(t.name(), t.note());
+      }
     }
     List<Report.NamedChart> charts = new ArrayList<>();
     for (ReportSpec.ChartSpec c : spec.charts()) {
@@ -105,18 +116,70 @@ public final class ReportBuilder {
         charts.add(PanelCharts.draw(c, rows, overlay));
       }
     }
-    return new Report(spec.title(), count, tables, charts);
+    List<Report.NamedImage> images = new ArrayList<>();
+    for (ReportSpec.ImageSpec i : spec.images()) {
+      String source = i.source() == null ? first : i.source();
+      if (!runs.containsKey(source)) {
+        throw new UserError(
+            "report: images."
+                + i.name()
+                + ".source: no source named '"
+                + source
+                + "'; expected one of "
+                + runs.keySet());
+      }
+      images.add(image(i, runs.get(source)));
+    }
+    return new Report(spec.title(), count, tables, charts, notes, images);
   }
 
-  /** A numeric column as text: whole numbers without a decimal point (1000, not 1000.0). */
-  private static tech.tablesaw.api.StringColumn asText(NumericColumn<?> n) {
-    tech.tablesaw.api.StringColumn s = tech.tablesaw.api.StringColumn.create(n.name());
-    for (int i = 0; i < n.size(); i++) {
-      double d = n.getDouble(i);
-      s.append(
-          d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d));
+  /** Each run's figure file (those that have it), captioned from its summary. */
+  static Report.NamedImage image(ReportSpec.ImageSpec spec, List<Path> runs) {
+    String path = "images." + spec.name();
+    Table summaries = RunTables.summaries(runs);
+    columns(summaries, spec.caption(), path + ".caption");
+    List<Report.Figure> figures = new ArrayList<>();
+    for (Path run : runs) {
+      Path png = run.resolve(spec.file());
+      if (!Files.isRegularFile(png)) {
+        continue;
+      }
+      Path svg =
+          png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", "") + ".svg");
+      int row = summaries.stringColumn("run").indexOf(run.getFileName().toString());
+      List<String> caption = new ArrayList<>();
+      for (String c : spec.caption()) {
+        Column<?> col = summaries.column(c);
+        String value =
+            row < 0 || col.isMissing(row)
+                ? ""
+                : col instanceof NumericColumn<?> n
+                    ? significant(n.getDouble(row))
+                    : col.getString(row);
+        caption.add(c.substring(c.lastIndexOf('.') + 1) + " " + value);
+      }
+      try {
+        figures.add(
+            new Report.Figure(
+                caption.isEmpty() ? run.getFileName().toString() : String.join(", ", caption),
+                Files.readAllBytes(png),
+                Files.isRegularFile(svg) ? Files.readString(svg) : null));
+      } catch (IOException e) {
+        throw new UserError(path + ": cannot read " + png + " (" + e.getMessage() + ")", e);
+      }
     }
-    return s;
+    return new Report.NamedImage(spec.name(), spec.title(), figures);
+  }
+
+  /** A number to four significant digits, without trailing zeros. */
+  static String significant(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(4))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** A table written in the report: numeric columns where every value is a number, else text. */
@@ -124,8 +187,7 @@ public final class ReportBuilder {
     Table t = Table.create(d.name());
     for (int c = 0; c < d.columns().size(); c++) {
       int col = c;
-      boolean numeric = d.rows().stream().allMatch(r -> r.get(col) instanceof Number);
-      if (numeric) {
+      if (d.rows().stream().allMatch(r -> r.get(col) instanceof Number)) {
         tech.tablesaw.api.DoubleColumn dc =
             tech.tablesaw.api.DoubleColumn.create(d.columns().get(c));
         d.rows().forEach(r -> dc.append(((Number) r.get(col)).doubleValue()));
@@ -138,6 +200,17 @@ public final class ReportBuilder {
       }
     }
     return t;
+  }
+
+  /** A numeric column as text: whole numbers without a decimal point (1000, not 1000.0). */
+  private static tech.tablesaw.api.StringColumn asText(NumericColumn<?> n) {
+    tech.tablesaw.api.StringColumn s = tech.tablesaw.api.StringColumn.create(n.name());
+    for (int i = 0; i < n.size(); i++) {
+      double d = n.getDouble(i);
+      s.append(
+          d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d));
+    }
+    return s;
   }
 
   private static Map<String, String> prefixed(Map<String, String> where, String prefix) {
@@ -182,8 +255,8 @@ public final class ReportBuilder {
   }
 
   /**
-   * Applies where, select, group_by + aggregate, pivot, reference, columns (listed columns first,
-   * in that order) and sort, in that order.
+   * Applies where, select, group_by + aggregate, pivot, published figures, rename, columns (the
+   * listed columns first, in that order) and sort, in that order, then appends the written rows.
    */
   static Table table(ReportSpec.TableSpec t, Table from) {
     String path = "tables." + t.name();
@@ -249,6 +322,13 @@ public final class ReportBuilder {
       }
       out.addColumns(published);
     }
+    if (!t.rename().isEmpty()) {
+      for (Map.Entry<String, String> e : t.rename().entrySet()) {
+        if (out.containsColumn(e.getKey())) {
+          out.column(e.getKey()).setName(e.getValue());
+        }
+      }
+    }
     if (!t.columns().isEmpty()) {
       // the listed columns first, in that order (those the table has), then the others
       List<String> order = new ArrayList<>();
@@ -262,6 +342,18 @@ public final class ReportBuilder {
           t.sort().stream().map(s -> s.startsWith("-") ? s.substring(1) : s).toList(),
           path + ".sort");
       out = out.sortOn(t.sort().toArray(new String[0]));
+    }
+    // written rows (a human baseline, say) go last, whatever the sort
+    for (Map<String, Object> row : t.rows()) {
+      columns(out, List.copyOf(row.keySet()), path + ".rows");
+      for (Column<?> c : out.columns()) {
+        Object v = row.get(c.name());
+        if (v == null) {
+          c.appendMissing();
+        } else {
+          c.appendCell(String.valueOf(v));
+        }
+      }
     }
     out.setName(t.name());
     return out;
@@ -351,15 +443,8 @@ public final class ReportBuilder {
     String xLabel = c.xLabel() == null ? c.x() : c.xLabel();
     String yLabel = c.yLabel() == null ? (c.y().size() == 1 ? c.y().get(0) : "") : c.yLabel();
     if (c.type().equals("bar")) {
-      CategoryChart chart =
-          new CategoryChartBuilder()
-              .width(720)
-              .height(420)
-              .title(c.title())
-              .xAxisTitle(xLabel)
-              .yAxisTitle(yLabel)
-              .build();
-      style(chart.getStyler());
+      CategoryChart chart = FigureStyle.categoryChart(WIDTH, HEIGHT, c.title(), xLabel, yLabel);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
       for (Map.Entry<String, Table> g : groups.entrySet()) {
         for (String y : c.y()) {
           List<String> xs = new ArrayList<>();
@@ -372,17 +457,21 @@ public final class ReportBuilder {
           chart.addSeries(seriesName(g.getKey(), y, c), xs, ys);
         }
       }
+      chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
+      // long category names would run into each other: slant them
+      int categories = groups.values().stream().mapToInt(Table::rowCount).max().orElse(1);
+      int longest =
+          groups.values().stream()
+              .flatMap(g -> g.column(c.x()).asStringColumn().asList().stream())
+              .mapToInt(String::length)
+              .max()
+              .orElse(0);
+      if (longest * 8 > (WIDTH - 200) / Math.max(1, categories)) {
+        chart.getStyler().setXAxisLabelRotation(20);
+      }
       return chart;
     }
-    XYChart chart =
-        new XYChartBuilder()
-            .width(720)
-            .height(420)
-            .title(c.title())
-            .xAxisTitle(xLabel)
-            .yAxisTitle(yLabel)
-            .build();
-    style(chart.getStyler());
+    XYChart chart = FigureStyle.xyChart(WIDTH, HEIGHT, c.title(), xLabel, yLabel);
     chart.getStyler().setYAxisLogarithmic(c.logY());
     if (c.type().equals("scatter")) {
       chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -405,7 +494,38 @@ public final class ReportBuilder {
         }
       }
     }
+    hlines(chart, c.hlines());
+    FigureStyle.placeLegend(chart);
     return chart;
+  }
+
+  /** Reference lines across the x range of the chart's data, each in its style. */
+  private static void hlines(XYChart chart, List<ReportSpec.HLine> hlines) {
+    if (hlines.isEmpty()) {
+      return;
+    }
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      for (double x : s.getXData()) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
+    if (!(lo <= hi)) {
+      lo = 0;
+      hi = 1;
+    }
+    int i = 0;
+    for (ReportSpec.HLine h : hlines) {
+      String name = h.label() != null ? h.label() : " y = " + h.y() + " (" + i + ")";
+      XYSeries s = chart.addSeries(name, new double[] {lo, hi}, new double[] {h.y(), h.y()});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      LineStyle.parse(h.style()).orColor(FigureStyle.INK).applyTo(s);
+      s.setLineWidth(2f);
+      s.setShowInLegend(h.label() != null);
+      i++;
+    }
   }
 
   private static String seriesName(String group, String y, ReportSpec.ChartSpec c) {
@@ -431,12 +551,5 @@ public final class ReportBuilder {
               + col.getString(row)
               + "')");
     }
-  }
-
-  private static void style(Styler s) {
-    s.setChartBackgroundColor(java.awt.Color.WHITE);
-    s.setLegendPosition(Styler.LegendPosition.OutsideS);
-    s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setAntiAlias(true);
   }
 }

@@ -1,11 +1,13 @@
 package org.mnist1d.workbench.report;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.DidYouMean;
 import org.mnist1d.workbench.config.ConfigNode;
+import org.mnist1d.workbench.config.YamlReader;
 import org.mnist1d.workbench.experiment.ConfigError;
 import org.mnist1d.workbench.figures.LineStyle;
 
@@ -25,33 +27,53 @@ import org.mnist1d.workbench.figures.LineStyle;
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
  * </pre>
  *
- * <p>Also: {@code data:} tables written in the report (published figures), and for line charts
- * panels, smoothing, labels, styles, reference lines, an overlay of another table, y range and
- * logarithmic x (docs/reports.md).
+ * <p>Also: tables may rename columns, add written rows and carry a note; line and scatter charts
+ * may draw horizontal reference lines ({@code hlines}); {@code images:} shows a figure file each
+ * run drew itself, side by side; {@code data:} holds tables written in the report (published
+ * figures); line charts may have panels, smoothing, labels, styles and an overlay of another table
+ * (docs/reports.md).
  */
 public record ReportSpec(
     String title,
     List<Source> sources,
-    List<DataSpec> data,
     List<TableSpec> tables,
-    List<ChartSpec> charts) {
+    List<ChartSpec> charts,
+    List<ImageSpec> images,
+    List<DataSpec> data) {
+
+  /** A report without images or written tables. */
+  public ReportSpec(
+      String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+    this(title, sources, tables, charts, List.of(), List.of());
+  }
 
   /** The same tables and charts over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
     return new ReportSpec(
-        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), data, tables, charts);
+        title,
+        List.of(new Source("runs", List.copyOf(globs), Map.of())),
+        tables,
+        charts,
+        images,
+        data);
   }
 
   /**
-   * A table written in the report itself (published figures, say): column names and rows of values.
-   * Tables and charts use it by name, as {@code from:} or as a chart's {@code overlay}.
+   * A table written in the report (published figures, say): column names and rows of values. Tables
+   * and charts use it by name, as {@code from:} or as a chart's {@code overlay}.
    */
   public record DataSpec(String name, List<String> columns, List<List<Object>> rows) {}
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
 
-  /** A table computed from {@code summary}, {@code metrics} or an earlier table. */
+  /**
+   * A table computed from {@code summary}, {@code metrics} or an earlier table; {@code rename}
+   * renames columns after the pivot and the published figures (absent ones are skipped; {@code
+   * sort} uses the new names), {@code rows} are rows written in the report (column to value)
+   * appended last, after the sort, and {@code note} is printed under the table; {@code columns}
+   * puts the listed columns first, in that order (before the sort).
+   */
   public record TableSpec(
       String name,
       String from,
@@ -63,7 +85,28 @@ public record ReportSpec(
       Map<String, String> pivot,
       List<String> sort,
       Map<String, Object> reference,
-      List<String> columns) {}
+      Map<String, String> rename,
+      List<Map<String, Object>> rows,
+      String note,
+      List<String> columns) {
+
+    /** A table without renames, written rows or note. */
+    public TableSpec(
+        String name,
+        String from,
+        String source,
+        Map<String, String> where,
+        List<String> select,
+        List<String> groupBy,
+        Map<String, List<String>> aggregate,
+        Map<String, String> pivot,
+        List<String> sort,
+        Map<String, Object> reference) {
+      this(
+          name, from, source, where, select, groupBy, aggregate, pivot, sort, reference, Map.of(),
+          List.of(), null, List.of());
+    }
+  }
 
   /** A line, bar or scatter chart of columns of {@code from}. */
   public record ChartSpec(
@@ -79,9 +122,10 @@ public record ReportSpec(
       String xLabel,
       String yLabel,
       boolean logY,
+      List<HLine> hlines,
       Layout layout) {
 
-    /** A chart with no layout options (one panel, default styles). */
+    /** A chart without reference lines. */
     public ChartSpec(
         String name,
         String type,
@@ -95,15 +139,46 @@ public record ReportSpec(
         String xLabel,
         String yLabel,
         boolean logY) {
+      this(name, type, from, source, where, x, y, series, title, xLabel, yLabel, logY, List.of());
+    }
+
+    /** A chart with reference lines and no layout options. */
+    public ChartSpec(
+        String name,
+        String type,
+        String from,
+        String source,
+        Map<String, String> where,
+        String x,
+        List<String> y,
+        String series,
+        String title,
+        String xLabel,
+        String yLabel,
+        boolean logY,
+        List<HLine> hlines) {
       this(
-          name, type, from, source, where, x, y, series, title, xLabel, yLabel, logY, Layout.PLAIN);
+          name,
+          type,
+          from,
+          source,
+          where,
+          x,
+          y,
+          series,
+          title,
+          xLabel,
+          yLabel,
+          logY,
+          hlines,
+          Layout.PLAIN);
     }
   }
 
   /**
    * A line chart's layout and styling beyond its data: panels (explicit, or one per value of a
-   * column), Gaussian smoothing of each line, series renamed and styled, horizontal reference
-   * lines, another table drawn over it (published values), the y range and a logarithmic x axis.
+   * column), Gaussian smoothing of each line, series renamed and styled, another table drawn over
+   * it (published values), the y range and a logarithmic x axis.
    */
   public record Layout(
       List<Panel> panels,
@@ -113,14 +188,12 @@ public record ReportSpec(
       double smooth,
       Map<String, String> labels,
       Map<String, String> styles,
-      List<HLine> hlines,
       Overlay overlay,
       List<Double> yRange,
       boolean logX) {
     /** One chart, default styles, nothing added. */
     public static final Layout PLAIN =
-        new Layout(
-            List.of(), null, null, 0, 0, Map.of(), Map.of(), List.of(), null, List.of(), false);
+        new Layout(List.of(), null, null, 0, 0, Map.of(), Map.of(), null, List.of(), false);
 
     /** Whether the chart is drawn as several panels with one legend. */
     public boolean multiPanel() {
@@ -135,9 +208,6 @@ public record ReportSpec(
   public record Panel(
       String title, Map<String, String> where, List<Double> yRange, List<HLine> hlines) {}
 
-  /** A horizontal line at {@code y}, in a style, with a legend label (none when null). */
-  public record HLine(double y, String style, String label) {}
-
   /**
    * The chart drawn again from the table {@code from} (same x, y, series and panels), each series
    * named with {@code suffix} and drawn in its measured series' colour with {@code style}'s line
@@ -145,11 +215,27 @@ public record ReportSpec(
    */
   public record Overlay(String from, String suffix, String style) {}
 
-  private static final List<String> TOP = List.of("title", "sources", "data", "tables", "charts");
+  /**
+   * A horizontal reference line at {@code y} across the chart, drawn in {@code style} (a
+   * matplotlib-like format string, {@link LineStyle}), with a legend label (none when null).
+   */
+  public record HLine(double y, String style, String label) {}
+
+  /**
+   * A figure file each run wrote itself ({@code file}, relative to the run directory, a PNG; an SVG
+   * of the same name beside it is linked), shown side by side, each captioned with the values of
+   * the summary columns {@code caption}.
+   */
+  public record ImageSpec(
+      String name, String source, String file, String title, List<String> caption) {}
+
+  private static final List<String> TOP =
+      List.of("title", "sources", "data", "tables", "charts", "images");
   private static final List<String> DATA = List.of("name", "columns", "rows");
   private static final List<String> PANEL = List.of("title", "where", "y_range", "hlines");
-  private static final List<String> HLINE = List.of("y", "style", "label");
   private static final List<String> OVERLAY = List.of("from", "suffix", "style");
+  private static final List<String> HLINE = List.of("y", "style", "label");
+  private static final List<String> IMAGE = List.of("name", "source", "file", "title", "caption");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
   private static final List<String> TABLE =
       List.of(
@@ -163,6 +249,9 @@ public record ReportSpec(
           "pivot",
           "sort",
           "reference",
+          "rename",
+          "rows",
+          "note",
           "columns");
   private static final List<String> CHART =
       List.of(
@@ -178,19 +267,24 @@ public record ReportSpec(
           "x_label",
           "y_label",
           "log_y",
+          "hlines",
           "panels",
           "panel_title",
           "columns",
           "smooth",
           "labels",
           "styles",
-          "hlines",
           "overlay",
           "y_range",
           "log_x");
   static final List<String> AGGREGATES =
       List.of("mean", "std", "min", "max", "count", "median", "sum");
   static final List<String> CHART_TYPES = List.of("line", "bar", "scatter");
+
+  /** Parses report YAML text ({@code name} stands for its source in error messages). */
+  public static ReportSpec parse(String name, String yaml) {
+    return parse(YamlReader.parse(name, new StringReader(yaml)));
+  }
 
   /** Parses a report from its YAML tree. */
   public static ReportSpec parse(ConfigNode root) {
@@ -263,6 +357,19 @@ public record ReportSpec(
           m.containsKey("reference")
               ? (Map<String, Object>) mappingPlain(m.get("reference"), p + ".reference")
               : Map.of();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ConfigNode r : list(m.get("rows"), p + ".rows")) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : mapping(r, p + ".rows").entrySet()) {
+          ConfigNode v = e.getValue();
+          if (v.isMap() || v.isList()) {
+            throw new ConfigError(
+                v.location(), p + ".rows." + e.getKey(), "expected a number or a text value");
+          }
+          row.put(e.getKey(), v.value());
+        }
+        rows.add(row);
+      }
       tables.add(
           new TableSpec(
               name,
@@ -275,6 +382,9 @@ public record ReportSpec(
               pivot,
               optStrings(m, "sort", p),
               reference,
+              where(m.get("rename"), p + ".rename"),
+              List.copyOf(rows),
+              optText(m, "note", null),
               optStrings(m, "columns", p)));
     }
     List<ChartSpec> charts = new ArrayList<>();
@@ -293,8 +403,15 @@ public record ReportSpec(
       ConfigNode y = require(m, "y", n, p);
       List<String> ys = y.isList() ? strings(y, p + ".y") : List.of(text(y, p + ".y"));
       boolean logY = m.containsKey("log_y") && Boolean.TRUE.equals(m.get("log_y").value());
+      List<HLine> hlines = hlines(m.get("hlines"), p + ".hlines");
+      if (!hlines.isEmpty() && type.equals("bar")) {
+        throw new ConfigError(
+            m.get("hlines").location(),
+            p + ".hlines",
+            "reference lines are for line and scatter charts");
+      }
       Layout layout = layout(m, p);
-      if (layout != Layout.PLAIN && !type.equals("line") && !type.equals("scatter")) {
+      if (layout != Layout.PLAIN && type.equals("bar")) {
         throw new ConfigError(
             n.location(),
             p,
@@ -314,10 +431,29 @@ public record ReportSpec(
               optText(m, "x_label", null),
               optText(m, "y_label", null),
               logY,
+              hlines,
               layout));
     }
+    List<ImageSpec> images = new ArrayList<>();
+    for (ConfigNode n : list(top.get("images"), "images")) {
+      Map<String, ConfigNode> m = mapping(n, "images");
+      keys(m, IMAGE, "images");
+      String name = text(require(m, "name", n, "images"), "images.name");
+      String p = "images." + name;
+      String file = text(require(m, "file", n, p), p + ".file");
+      if (!file.endsWith(".png")) {
+        throw new ConfigError(m.get("file").location(), p + ".file", "expected a .png file name");
+      }
+      images.add(
+          new ImageSpec(
+              name,
+              optText(m, "source", null),
+              file,
+              optText(m, "title", name),
+              optStrings(m, "caption", p)));
+    }
     String title = top.containsKey("title") ? text(top.get("title"), "title") : "Report";
-    return new ReportSpec(title, sources, data, tables, charts);
+    return new ReportSpec(title, sources, tables, charts, List.copyOf(images), List.copyOf(data));
   }
 
   private static DataSpec dataSpec(ConfigNode n) {
@@ -391,7 +527,6 @@ public record ReportSpec(
     }
     Map<String, String> styles = where(m.get("styles"), p + ".styles");
     styles.forEach((k, v) -> style(v, m.get("styles").map().get(k), p + ".styles." + k));
-    List<HLine> hlines = hlines(m.get("hlines"), p + ".hlines");
     Overlay overlay = null;
     if (m.containsKey("overlay")) {
       ConfigNode o = m.get("overlay");
@@ -415,7 +550,6 @@ public record ReportSpec(
             smooth,
             where(m.get("labels"), p + ".labels"),
             styles,
-            List.copyOf(hlines),
             overlay,
             range(m.get("y_range"), p + ".y_range"),
             logX);

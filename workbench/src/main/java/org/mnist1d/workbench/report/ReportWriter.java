@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes a {@link Report}: {@code report.html} (self-contained: charts embedded as PNG data, no
- * network needed), {@code report.md} (charts as PNG files beside it), and a CSV per table.
+ * network needed, each linked to its SVG), {@code report.md} (charts as PNG files beside it), a PNG
+ * and an SVG per chart, and a CSV per table.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -52,11 +53,17 @@ public final class ReportWriter {
       html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
           .append(TableFormats.escape(r.title()))
           .append("</title>\n<style>")
-          .append("body{font-family:sans-serif;margin:2em auto;max-width:960px;color:#222}")
+          .append("body{font-family:'DejaVu Sans',sans-serif;margin:2em auto;max-width:1100px;")
+          .append("padding:0 1em;color:#222;background:#fff;line-height:1.45}")
+          .append("h1{font-size:1.7em}h2{font-size:1.25em;margin-top:1.8em}")
           .append("table.wb-table{border-collapse:collapse;margin:1em 0}")
-          .append(".wb-table th,.wb-table td{border:1px solid #ccc;padding:4px 8px}")
+          .append(".wb-table th,.wb-table td{border:1px solid #ccc;padding:4px 10px}")
           .append(".wb-table td.num{text-align:right;font-variant-numeric:tabular-nums}")
-          .append(".wb-table th{background:#f3f3f3}img.chart{max-width:100%;border:1px solid #eee}")
+          .append(".wb-table th{background:#f3f3f3}p.note{color:#444;max-width:60em}")
+          .append("img.chart{max-width:100%;border:1px solid #eee}")
+          .append("div.figures{display:flex;flex-wrap:wrap;gap:1em}")
+          .append("figure{margin:0;flex:0 1 540px;max-width:100%}figure img.chart{width:100%}")
+          .append("figcaption{font-size:.95em;color:#333;margin-top:.3em}a.svg{font-size:.9em}")
           .append("</style></head><body>\n<h1>")
           .append(TableFormats.escape(r.title()))
           .append("</h1>\n<p>")
@@ -77,12 +84,21 @@ public final class ReportWriter {
             .append("\n\n")
             .append(TableFormats.markdown(t))
             .append('\n');
+        String note = r.notes().get(t.name());
+        if (note != null) {
+          html.append("<p class=\"note\">").append(TableFormats.escape(note)).append("</p>\n");
+          md.append(note).append("\n\n");
+        }
         String csv = t.write().toString("csv");
         text(outDir.resolve(file(t.name()) + ".csv"), csv);
       }
       for (Report.NamedChart c : r.charts()) {
         byte[] png = c.png();
+        String svg = c.svg(); // null for a figure of panels: PNG only
         AtomicFile.write(outDir.resolve(file(c.name()) + ".png"), out -> out.write(png));
+        if (svg != null) {
+          text(outDir.resolve(file(c.name()) + ".svg"), svg);
+        }
         html.append("<h2>")
             .append(TableFormats.escape(c.title()))
             .append("</h2>\n")
@@ -91,13 +107,55 @@ public final class ReportWriter {
             .append("\" src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(png))
             .append("\">\n");
+        if (svg != null) {
+          html.append("<p><a class=\"svg\" href=\"")
+              .append(TableFormats.escape(file(c.name())))
+              .append(".svg\">SVG</a></p>\n");
+        }
         md.append("## ")
             .append(c.title())
             .append("\n\n![")
             .append(c.name())
             .append("](")
             .append(file(c.name()))
-            .append(".png)\n\n");
+            .append(".png)");
+        if (svg != null) {
+          md.append(" ([SVG](").append(file(c.name())).append(".svg))");
+        }
+        md.append("\n\n");
+      }
+      for (Report.NamedImage image : r.images()) {
+        html.append("<h2>")
+            .append(TableFormats.escape(image.title()))
+            .append("</h2>\n<div class=\"figures\">\n");
+        md.append("## ").append(image.title()).append("\n\n");
+        int k = 0;
+        for (Report.Figure f : image.figures()) {
+          k++;
+          String base = file(image.name()) + "-" + k;
+          AtomicFile.write(outDir.resolve(base + ".png"), out -> out.write(f.png()));
+          html.append("<figure><img class=\"chart\" alt=\"")
+              .append(TableFormats.escape(f.caption()))
+              .append("\" src=\"data:image/png;base64,")
+              .append(Base64.getEncoder().encodeToString(f.png()))
+              .append("\"><figcaption>")
+              .append(TableFormats.escape(f.caption()));
+          md.append("![").append(f.caption()).append("](").append(base).append(".png)");
+          if (f.svg() != null) {
+            text(outDir.resolve(base + ".svg"), f.svg());
+            html.append(" &middot; <a class=\"svg\" href=\"")
+                .append(TableFormats.escape(base))
+                .append(".svg\">SVG</a>");
+            md.append(" ([SVG](").append(base).append(".svg))");
+          }
+          html.append("</figcaption></figure>\n");
+          md.append("\n\n");
+        }
+        if (image.figures().isEmpty()) {
+          html.append("<p class=\"note\">No run has this figure.</p>\n");
+          md.append("No run has this figure.\n\n");
+        }
+        html.append("</div>\n");
       }
       // Marks the page once every chart has decoded, so a headless browser can check them.
       html.append(

@@ -2,6 +2,8 @@ package org.mnist1d.workbench.run;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,6 +36,42 @@ public final class Environment {
     m.put("git_commit", gitCommit());
     m.put("started", Instant.now().toString());
     return m;
+  }
+
+  /**
+   * Where this process runs, for summary.json's {@code process}: host, pid and, in a Slurm job, the
+   * job id ({@code ARRAYJOB_TASK} for an array task).
+   */
+  public static Map<String, Object> process() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("host", hostName());
+    m.put("pid", ProcessHandle.current().pid());
+    String array = System.getenv("SLURM_ARRAY_JOB_ID");
+    String task = System.getenv("SLURM_ARRAY_TASK_ID");
+    String job = System.getenv("SLURM_JOB_ID");
+    if (array != null && task != null) {
+      m.put("slurm_job", array + "_" + task);
+    } else if (job != null) {
+      m.put("slurm_job", job);
+    }
+    return m;
+  }
+
+  /** This machine's short host name (the kernel's, so no DNS lookup can stall a run). */
+  public static String hostName() {
+    try {
+      String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      if (!h.isEmpty()) {
+        return h;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: ask Java
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** The GPU's name (nvidia-smi) for a GPU device, else "cpu"; null when it cannot be told. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.mnist1d.Mnist1dData;
 import org.mnist1d.io.DatasetCache;
 import org.mnist1d.workbench.experiment.Checkpoint;
@@ -23,7 +24,7 @@ final class RunDirectoryContext implements RunContext {
   private final Device device;
   private final Summary summary;
   private final Optional<Checkpoint> resumeFrom;
-  private final boolean showProgress;
+  private final BiFunction<String, Long, Progress> progress;
   private MetricsLog metrics;
 
   RunDirectoryContext(
@@ -33,14 +34,14 @@ final class RunDirectoryContext implements RunContext {
       Device device,
       Summary summary,
       Optional<Checkpoint> resumeFrom,
-      boolean showProgress) {
+      BiFunction<String, Long, Progress> progress) {
     this.dir = dir;
     this.config = config;
     this.params = params;
     this.device = device;
     this.summary = summary;
     this.resumeFrom = resumeFrom;
-    this.showProgress = showProgress;
+    this.progress = progress;
   }
 
   @Override
@@ -104,10 +105,10 @@ final class RunDirectoryContext implements RunContext {
     summary.result(key, value);
   }
 
-  /** Progress over {@code total} units on stderr (silent when the runner was asked so). */
+  /** Progress over {@code total} units, where the runner sends it (stderr, a worker, nowhere). */
   @Override
   public Progress progress(String label, long total) {
-    return showProgress ? Progress.start(label, total) : Progress.silent(total);
+    return progress.apply(label, total);
   }
 
   void closeMetrics() throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.config.ConfigLoader;
@@ -15,6 +16,7 @@ import org.mnist1d.workbench.experiment.Checkpoint;
 import org.mnist1d.workbench.experiment.Config;
 import org.mnist1d.workbench.experiment.Experiment;
 import org.mnist1d.workbench.experiment.Experiments;
+import org.mnist1d.workbench.experiment.Progress;
 import org.mnist1d.workbench.experiment.RunFailure;
 import org.mnist1d.workbench.nn.Devices;
 import org.mnist1d.workbench.report.ReportWriter;
@@ -25,16 +27,23 @@ import org.mnist1d.workbench.report.ReportWriter;
  * experiment's default report at the end.
  */
 public final class Runner {
-  private final boolean showProgress;
+  private final BiFunction<String, Long, Progress> progress;
   private final PrintStream log;
   private final Consumer<Path> created;
 
   /**
    * A runner; {@code log} receives one-line notes (e.g. a report that could not be written), {@code
-   * created} each run directory as soon as it exists.
+   * created} each run directory as soon as it exists. Progress goes to stderr when {@code
+   * showProgress}.
    */
   public Runner(boolean showProgress, PrintStream log, Consumer<Path> created) {
-    this.showProgress = showProgress;
+    this(showProgress ? Progress::start : (label, total) -> Progress.silent(total), log, created);
+  }
+
+  /** A runner whose experiments report progress through {@code progress} (label, total). */
+  public Runner(
+      BiFunction<String, Long, Progress> progress, PrintStream log, Consumer<Path> created) {
+    this.progress = progress;
     this.log = log;
     this.created = created;
   }
@@ -44,6 +53,15 @@ public final class Runner {
 
   /** Starts a new run of {@code point} under {@code runsRoot}. */
   public Outcome start(ConfigLoader.Point point, Path runsRoot) throws IOException {
+    return start(point, runsRoot, Optional.empty());
+  }
+
+  /**
+   * Starts a new run of {@code point} under {@code runsRoot}; {@code place} (its sweep and index)
+   * goes into summary.json so that status, resume and reports find the run again.
+   */
+  public Outcome start(ConfigLoader.Point point, Path runsRoot, Optional<SweepPoint> place)
+      throws IOException {
     Config config = point.config();
     Experiment experiment = experiment(config);
     Device device = device(config);
@@ -59,11 +77,13 @@ public final class Runner {
             config.string("name"),
             point.params(),
             String.valueOf(env.get("started")));
+    place.ifPresent(summary::sweep);
+    summary.process(Environment.process());
     summary.write();
     return execute(
         experiment,
         new RunDirectoryContext(
-            dir, config, point.params(), device, summary, Optional.empty(), showProgress),
+            dir, config, point.params(), device, summary, Optional.empty(), progress),
         summary,
         dir);
   }
@@ -87,11 +107,12 @@ public final class Runner {
             : new LinkedHashMap<>();
     Summary summary = new Summary(dir, experiment.name(), config.string("name"), params, null);
     summary.restore(previous);
+    summary.process(Environment.process());
     summary.status("running", null);
     Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
     return execute(
         experiment,
-        new RunDirectoryContext(dir, config, params, device, summary, checkpoint, showProgress),
+        new RunDirectoryContext(dir, config, params, device, summary, checkpoint, progress),
         summary,
         dir);
   }

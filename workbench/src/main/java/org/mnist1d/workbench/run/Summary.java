@@ -28,6 +28,23 @@ public final class Summary {
     content.put("started", started);
   }
 
+  /** Records the run's place in its sweep ({@code sweep: {id, point, points}}). */
+  synchronized void sweep(SweepPoint place) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", place.sweep());
+    m.put("point", place.index());
+    m.put("points", place.count());
+    content.put("sweep", m);
+  }
+
+  /**
+   * Records where the run is executing now ({@code process: {host, pid, slurm_job}}), so that a
+   * status check can tell a live run from one whose process is gone.
+   */
+  synchronized void process(Map<String, Object> where) {
+    content.put("process", new LinkedHashMap<>(where));
+  }
+
   /** A result by dotted key ({@code baselines.relu.test_acc}); written out at once. */
   public synchronized void result(String key, Object value) {
     Map<String, Object> cur = results;
@@ -53,6 +70,10 @@ public final class Summary {
     Object s = previous.get("started");
     if (s != null) {
       content.put("started", s);
+    }
+    Object sweep = previous.get("sweep");
+    if (sweep != null) {
+      content.put("sweep", sweep);
     }
   }
 

@@ -51,9 +51,13 @@ class MetalearnExperimentsTest {
   }
 
   /** The run directories under {@code root}, in creation (name) order. */
+  /** The run directories under {@code root} (not reports/, where a sweep's report goes). */
   private static List<Path> dirs(Path root) throws Exception {
     try (var s = Files.list(root)) {
-      return s.filter(Files::isDirectory).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .filter(d -> !d.getFileName().toString().equals("reports"))
+          .sorted()
+          .toList();
     }
   }
 

@@ -54,9 +54,13 @@ class PoolingAndDoubleDescentTest {
     return JSON.readTree(f.toFile());
   }
 
+  /** The run directories under {@code root} (not the sweep's reports/). */
   private static List<Path> dirs(Path root) throws Exception {
     try (var s = Files.list(root)) {
-      return s.filter(Files::isDirectory).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .filter(d -> !d.getFileName().toString().equals("reports"))
+          .sorted()
+          .toList();
     }
   }
 

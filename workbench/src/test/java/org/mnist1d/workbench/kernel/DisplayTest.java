@@ -39,8 +39,15 @@ class DisplayTest {
     Display.display(Display.svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
     Display.display(Display.png(png));
+    byte[] gif = {'G', 'I', 'F', '8', '9', 'a'};
+    Display.display(Display.gif(gif));
 
-    assertEquals(4, shown.size());
+    assertEquals(5, shown.size());
+    assertArrayEquals(gif, Base64.getDecoder().decode(shown.get(4).data().get(MimeBundle.GIF)));
+    assertEquals(
+        "<img src=\"data:image/gif;base64," + Base64.getEncoder().encodeToString(gif) + "\">",
+        shown.get(4).data().get(MimeBundle.HTML));
+    assertEquals("<GIF image, 6 bytes>", shown.get(4).data().get(MimeBundle.TEXT));
     assertEquals("plain", shown.get(0).data().get(MimeBundle.TEXT));
     assertEquals("<b>x</b> & y", shown.get(1).data().get(MimeBundle.HTML));
     assertEquals("x & y", shown.get(1).data().get(MimeBundle.TEXT));

@@ -11,11 +11,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mnist1d.io.Npy;
+import org.mnist1d.io.Npz;
 
 /**
  * The paper's four models: sizes, shapes, initialisation, and gradients against finite differences.
@@ -121,6 +124,77 @@ class ModelsTest {
       out[i * 10 + y[i]] = -1.0 / y.length;
     }
     return out;
+  }
+
+  /**
+   * The penultimate activations have the final layer's input width and the logits are exactly that
+   * layer applied to them (checked in plain Java from the stored weights).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
+  void logitsAreTheFinalLayerOfThePenultimateActivations(String name) {
+    Model model = Models.named(name, 40, 10);
+    Map<String, Long> width = Map.of("logistic", 40L, "mlp", 100L, "cnn", 125L, "gru", 480L);
+    List<double[]> init = Initialization.values(model, 13);
+    SplittableRandom random = new SplittableRandom(5);
+    double[] xs = new double[4 * 40];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = random.nextGaussian();
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDList p = Initialization.arrays(model, init, m, DataType.FLOAT64);
+      NDArray x = ArrayValues.of(m, xs, new Shape(4, 40), DataType.FLOAT64);
+      NDArray h = model.penultimate(p, x);
+      long d = width.get(name);
+      assertEquals(new Shape(4, d), h.getShape());
+      double[] hv = h.toDoubleArray();
+      double[] logits = model.forward(p, x).toDoubleArray();
+      double[] w = init.get(init.size() - 2);
+      double[] b = init.get(init.size() - 1);
+      for (int i = 0; i < 4; i++) {
+        for (int c = 0; c < 10; c++) {
+          double z = b[c];
+          for (int j = 0; j < d; j++) {
+            z += w[(int) (c * d + j)] * hv[(int) (i * d + j)];
+          }
+          assertEquals(z, logits[i * 10 + c], 1e-12, name + " logit " + i + "," + c);
+        }
+      }
+      if (name.equals("logistic")) {
+        assertArrayEquals(xs, hv, 0.0);
+      }
+      if (name.equals("cnn") || name.equals("mlp")) {
+        assertTrue(java.util.Arrays.stream(hv).allMatch(v -> v >= 0), "relu outputs");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mlp", "cnn"})
+  void weightsFilesRoundTripWithShapes(String name, @org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Model model = Models.named(name, 40, 10);
+    List<double[]> init = Initialization.values(model, 21);
+    Path f = tmp.resolve("weights.npz");
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDList p = Initialization.arrays(model, init, m, DataType.FLOAT64);
+      WeightsFile.write(f, model, p, Map.of("input.positions", Npy.int64(new int[] {1, 0})));
+    }
+    List<double[]> back = WeightsFile.read(f, model);
+    for (int i = 0; i < init.size(); i++) {
+      assertArrayEquals(init.get(i), back.get(i), 0.0);
+    }
+    Map<String, Npy.Array> arrays = Npz.readArrays(f);
+    int[] firstShape =
+        java.util.Arrays.stream(model.parameters().get(0).shape().getShape())
+            .mapToInt(Math::toIntExact)
+            .toArray();
+    assertArrayEquals(firstShape, arrays.get(model.parameters().get(0).name()).shape());
+    assertArrayEquals(new long[] {1, 0}, arrays.get("input.positions").longs());
+    java.io.IOException wrong =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class, () -> WeightsFile.read(f, Models.named("gru", 40, 10)));
+    assertTrue(wrong.getMessage().contains("no array 'gru.fwd.w_ih'"), wrong.getMessage());
   }
 
   @ParameterizedTest

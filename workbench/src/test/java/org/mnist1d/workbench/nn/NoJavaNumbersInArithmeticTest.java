@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DJL's {@code add/sub/mul/div/pow(Number)} free the scalar's buffer while autograd may still read
- * it (shared/design.md): differentiable code must use {@link Constants}. This scans the packages
- * that build graphs for a Java number reaching NDArray arithmetic, and checks Constants itself
- * survives garbage collection between forward and backward.
+ * it (docs/metalearning.md, "DJL traps"): differentiable code must use {@link Constants}. This
+ * scans the packages that build graphs for a Java number reaching NDArray arithmetic, and checks
+ * Constants itself survives garbage collection between forward and backward.
  */
 class NoJavaNumbersInArithmeticTest {
   /** A numeric literal, a cast to a number type, or a CONSTANT_NAME as the argument. */

@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +126,138 @@ class ReportTest {
     for (String f : List.of("curves.png", "bars.png", "dots.png", "stats.csv", "picked.csv")) {
       assertTrue(Files.size(tmp.resolve("out").resolve(f)) > 0, f);
     }
+    for (String f : List.of("curves", "bars", "dots")) {
+      String svg = Files.readString(tmp.resolve("out").resolve(f + ".svg"));
+      assertTrue(svg.contains("<svg") && svg.contains("</svg>"), f + ".svg is an SVG document");
+      assertTrue(page.contains("href=\"" + f + ".svg\""), "the page links " + f + ".svg");
+      assertTrue(md.contains("([SVG](" + f + ".svg))"), md);
+    }
+  }
+
+  @Test
+  void tablesRenameColumnsAddWrittenRowsAndCarryNotes() throws Exception {
+    fixtures();
+    String yaml =
+        String.join(
+            "\n",
+            "sources: [{glob: 'runs/*'}]",
+            "tables:",
+            "  - name: acc",
+            "    pivot: {rows: params.model, columns: params.shuffle, values: results.test_acc}",
+            "    sort: [model]",
+            "    rename: {params.model: model, 'false': normal, 'true': shuffled, absent: skipped}",
+            "    reference: {mlp: '68 / 68'}",
+            "    rows: [{model: human, normal: 95.75, published: '95.8 +/- 0.44'}]",
+            "    note: 'Humans saw 400 distinct examples.'",
+            "");
+    Report r = ReportBuilder.build(spec(yaml), tmp);
+    Table acc = r.tables().get(0);
+    assertEquals(List.of("model", "normal", "shuffled", "published"), acc.columnNames());
+    assertEquals(3, acc.rowCount());
+    assertEquals("human", acc.getString(2, "model"));
+    assertEquals(95.75, acc.doubleColumn("normal").get(2));
+    assertTrue(acc.doubleColumn("shuffled").isMissing(2));
+    assertEquals("95.8 +/- 0.44", acc.getString(2, "published"));
+    assertEquals("68 / 68", acc.getString(1, "published"));
+    Path html = ReportWriter.write(r, tmp.resolve("out"));
+    assertTrue(Files.readString(html).contains("<p class=\"note\">Humans saw 400 distinct"));
+    String md = Files.readString(tmp.resolve("out/report.md"));
+    assertTrue(md.contains("| model | normal | shuffled | published |"), md);
+    assertTrue(md.contains("| human | 95.75 |  | 95.8 +/- 0.44 |"), md);
+    assertTrue(md.contains("Humans saw 400 distinct examples."), md);
+    UserError bad =
+        assertThrows(
+            UserError.class,
+            () -> ReportBuilder.build(spec(yaml.replace("{model: human", "{modell: human")), tmp));
+    assertTrue(
+        bad.getMessage().startsWith("report: tables.acc.rows: no column 'modell'"),
+        bad.getMessage());
+  }
+
+  @Test
+  void referenceLinesAreLabelledSeriesAcrossTheData() throws Exception {
+    fixtures();
+    Report r =
+        ReportBuilder.build(
+            spec(
+                String.join(
+                    "\n",
+                    "sources: [{glob: 'runs/*'}]",
+                    "charts:",
+                    "  - {name: c, from: metrics, x: step, y: test_acc, series: run,",
+                    "     hlines: [{y: 95.75, label: human, style: 'k--'}, {y: 10}]}",
+                    "")),
+            tmp);
+    org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) r.charts().get(0).chart();
+    org.knowm.xchart.XYSeries human = chart.getSeriesMap().get("human");
+    assertTrue(human != null, "a series named by the label: " + chart.getSeriesMap().keySet());
+    assertArrayEquals(new double[] {0, 40}, human.getXData(), 0.0);
+    assertArrayEquals(new double[] {95.75, 95.75}, human.getYData(), 0.0);
+    assertTrue(human.isShowInLegend());
+    assertEquals(java.awt.Color.BLACK, human.getLineColor());
+    long unlabelled =
+        chart.getSeriesMap().values().stream()
+            .filter(s -> !s.isShowInLegend() && s.getYData()[0] == 10)
+            .count();
+    assertEquals(1, unlabelled, "an unlabelled line stays out of the legend");
+    ConfigError barLines =
+        assertThrows(
+            ConfigError.class,
+            () ->
+                spec(
+                    "sources: [{glob: x}]\ncharts: [{name: b, type: bar, x: a, y: b, hlines: [{y: 1}]}]\n"));
+    assertTrue(
+        barLines.getMessage().contains("charts.b.hlines: reference lines are for line and scatter"),
+        barLines.getMessage());
+    ConfigError badStyle =
+        assertThrows(
+            ConfigError.class,
+            () ->
+                spec(
+                    "sources: [{glob: x}]\ncharts: [{name: c, x: a, y: b, hlines: [{y: 1, style: 'k*'}]}]\n"));
+    assertTrue(
+        badStyle.getMessage().contains("charts.c.hlines.style: line style 'k*': unexpected '*'"),
+        badStyle.getMessage());
+  }
+
+  @Test
+  void imagesShowEachRunsOwnFigureWithACaption() throws Exception {
+    fixtures();
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(img, "png", tmp.resolve("runs/a/fig.png").toFile());
+    javax.imageio.ImageIO.write(img, "png", tmp.resolve("runs/d/fig.png").toFile());
+    Files.writeString(tmp.resolve("runs/d/fig.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    Report r =
+        ReportBuilder.build(
+            spec(
+                String.join(
+                    "\n",
+                    "sources: [{glob: 'runs/*'}]",
+                    "images: [{name: figs, file: fig.png, title: Figures, caption: [params.model, results.test_acc]}]",
+                    "")),
+            tmp);
+    Report.NamedImage figs = r.images().get(0);
+    assertEquals(2, figs.figures().size(), "only the runs that have the file");
+    assertEquals("model mlp, test_acc 66", figs.figures().get(0).caption());
+    assertEquals("model cnn, test_acc 93", figs.figures().get(1).caption());
+    assertEquals(null, figs.figures().get(0).svg());
+    Path html = ReportWriter.write(r, tmp.resolve("out"));
+    String page = Files.readString(html);
+    assertEquals(2, page.split("<figure>", -1).length - 1);
+    assertTrue(
+        page.contains(
+            "<figcaption>model cnn, test_acc 93 &middot; <a class=\"svg\" href=\"figs-2.svg\">"),
+        page);
+    assertTrue(
+        Files.exists(tmp.resolve("out/figs-1.png")) && Files.exists(tmp.resolve("out/figs-2.svg")));
+    ConfigError notPng =
+        assertThrows(
+            ConfigError.class,
+            () -> spec("sources: [{glob: x}]\nimages: [{name: i, file: a.svg}]\n"));
+    assertTrue(
+        notPng.getMessage().contains("images.i.file: expected a .png file name"),
+        notPng.getMessage());
   }
 
   @Test
@@ -136,7 +269,7 @@ class ReportTest {
             () -> spec("sources: [{glob: x}]\ntables: [{name: t, agregate: {}}]\n"));
     assertEquals(
         "r.yaml:2:20: tables.agregate: unknown key (did you mean 'aggregate'?); expected one of name, from, source, where, "
-            + "select, group_by, aggregate, pivot, sort, reference, columns",
+            + "select, group_by, aggregate, pivot, sort, reference, rename, rows, note, columns",
         e.getMessage());
     ConfigError f =
         assertThrows(
@@ -195,6 +328,93 @@ class ReportTest {
     assertEquals("cnn", t.getString(2, "d"));
     int row = t.stringColumn("key").indexOf("results.test_acc");
     assertEquals("66", t.getString(row, "a"));
+  }
+
+  /** The shipped benchmark report: normal/shuffled columns, the human row, note and line. */
+  @Test
+  void shippedClassificationReportShowsTheHumanBaseline() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(root.resolve("configs/reports"))) {
+      root = root.getParent();
+    }
+    String[][] runs = {{"cnn", "false", "94.3"}, {"cnn", "true", "59.7"}, {"mlp", "false", "65.6"}};
+    for (String[] r : runs) {
+      Path d = Files.createDirectories(tmp.resolve("runs/classification-20261201-" + r[0] + r[1]));
+      Files.writeString(
+          d.resolve("summary.json"),
+          "{\"status\":\"done\",\"params\":{\"model\":\""
+              + r[0]
+              + "\",\"shuffle\":"
+              + r[1]
+              + "},\"results\":{\"test_acc\":"
+              + r[2]
+              + ",\"train_acc\":99,\"parameters\":5210}}");
+      Files.writeString(
+          d.resolve("metrics.csv"), "step,train_acc,test_acc\n0,10,10\n100,99," + r[2] + "\n");
+    }
+    Report r =
+        ReportBuilder.build(
+            ReportSpec.parse(
+                YamlReader.parse(
+                    "classification.yaml",
+                    new StringReader(
+                        Files.readString(root.resolve("configs/reports/classification.yaml"))))),
+            tmp);
+    Table acc = r.tables().get(0);
+    assertEquals(
+        List.of("model", "normal", "shuffled", "published (normal / shuffled)"), acc.columnNames());
+    int human = acc.rowCount() - 1;
+    assertEquals("human", acc.getString(human, "model"));
+    assertEquals(95.75, acc.doubleColumn("normal").get(human));
+    assertEquals(94.3, acc.doubleColumn("normal").get(0));
+    assertEquals(59.7, acc.doubleColumn("shuffled").get(0));
+    assertTrue(r.notes().get("test_accuracy").contains("quiz 2 repeats quiz 1"));
+    org.knowm.xchart.XYChart test = (org.knowm.xchart.XYChart) r.charts().get(0).chart();
+    assertEquals(95.75, test.getSeriesMap().get("human (95.75%)").getYData()[0]);
+    assertEquals("test accuracy (%)", test.getYAxisTitle());
+    assertEquals("training step", test.getXAxisTitle());
+  }
+
+  /** The shipped t-SNE comparison: renamed columns, sorted by embedding kNN, each run's figure. */
+  @Test
+  void shippedTsneReportComparesRepresentations() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(root.resolve("configs/reports"))) {
+      root = root.getParent();
+    }
+    String[][] runs = {
+      {"cnn penultimate layer (125-D)", "0.95"}, {"MNIST-1D inputs (40-D)", "0.55"}
+    };
+    for (int i = 0; i < runs.length; i++) {
+      Path d = Files.createDirectories(tmp.resolve("runs/tsne-compare-2026-" + i));
+      Files.writeString(
+          d.resolve("summary.json"),
+          "{\"status\":\"done\",\"params\":{},\"results\":{\"input\":\""
+              + runs[i][0]
+              + "\",\"points\":5000,\"knn_acc_input\":0.6,\"knn_acc\":"
+              + runs[i][1]
+              + ",\"kl_divergence\":2.5,\"wall_time_s\":40}}");
+      Files.writeString(d.resolve("metrics.csv"), "iteration,kl_divergence\n50,3\n");
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png",
+          d.resolve("embedding.png").toFile());
+    }
+    Report r =
+        ReportBuilder.build(
+            ReportSpec.parse(
+                YamlReader.parse(
+                    "tsne.yaml",
+                    new StringReader(Files.readString(root.resolve("configs/reports/tsne.yaml"))))),
+            tmp);
+    Table t = r.tables().get(0);
+    assertEquals("input", t.columnNames().get(0));
+    assertEquals("MNIST-1D inputs (40-D)", t.getString(0, "input"), "sorted by embedding kNN");
+    assertEquals(0.95, t.doubleColumn("k-NN acc (t-SNE)").get(1));
+    assertEquals(2, r.images().get(0).figures().size());
+    assertEquals(
+        "input cnn penultimate layer (125-D), knn_acc 0.95",
+        r.images().get(0).figures().get(0).caption());
   }
 
   /** The HTML opened in headless Chromium: no console errors, every chart decoded. */

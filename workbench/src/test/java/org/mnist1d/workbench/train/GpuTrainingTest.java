@@ -7,7 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnist1d.Mnist1d;
 import org.mnist1d.Mnist1dArgs;
@@ -22,8 +22,8 @@ import org.mnist1d.workbench.nn.Models;
  * Skipped, with a message, on machines without a GPU.
  */
 class GpuTrainingTest {
-  @BeforeAll
-  static void needsAGpu() {
+  @BeforeEach
+  void needsAGpu() {
     Assumptions.assumeTrue(
         Engine.getInstance().getGpuCount() > 0,
         "no GPU visible to DJL (this build has CPU natives or the machine has no GPU): GPU path not tested here");

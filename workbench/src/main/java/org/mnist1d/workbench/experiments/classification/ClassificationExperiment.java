@@ -2,12 +2,15 @@ package org.mnist1d.workbench.experiments.classification;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mnist1d.Mnist1dData;
 import org.mnist1d.PositionShuffle;
+import org.mnist1d.io.Npy;
 import org.mnist1d.workbench.experiment.Checkpoint;
 import org.mnist1d.workbench.experiment.Checks;
 import org.mnist1d.workbench.experiment.Config;
@@ -18,15 +21,23 @@ import org.mnist1d.workbench.experiment.RunContext;
 import org.mnist1d.workbench.experiment.RunFailure;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.workbench.nn.WeightsFile;
 import org.mnist1d.workbench.train.TrainingRun;
 
 /**
- * Trains one of the paper's classifiers on MNIST-1D (shared/spec/experiments.md section 1),
+ * Trains one of the paper's classifiers on MNIST-1D (README, "The classification benchmark"),
  * optionally on shuffled positions, logging train/test loss and accuracy every few steps. {@code
  * classification} has the benchmark's defaults (6000 Adam steps); {@code quickstart} is the same
  * experiment, shortened to a few hundred steps.
  */
 public class ClassificationExperiment implements Experiment {
+  /**
+   * The final parameters in a finished run's directory ({@link WeightsFile}: one float64 array per
+   * parameter, and {@code input.positions} (int64) when the run trained on shuffled positions:
+   * column j of its input was column positions[j] of the dataset).
+   */
+  public static final String WEIGHTS = "weights.npz";
+
   static final List<String> COLUMNS =
       List.of("step", "train_loss", "train_acc", "test_loss", "test_acc");
 
@@ -94,9 +105,10 @@ public class ClassificationExperiment implements Experiment {
     Mnist1dData data = ctx.data();
     double[][] x = data.x();
     double[][] xTest = data.xTest();
+    int[] perm = null;
     if (c.bool("shuffle")) {
       // the published "shuffled" benchmark: one fixed permutation, NumPy seed(42), permutation(L)
-      int[] perm = PositionShuffle.permutation(x[0].length, 42);
+      perm = PositionShuffle.permutation(x[0].length, 42);
       x = PositionShuffle.apply(x, perm);
       xTest = PositionShuffle.apply(xTest, perm);
     }
@@ -143,6 +155,17 @@ public class ClassificationExperiment implements Experiment {
             ctx.checkpoint(run.step(), run.snapshot(), Map.of());
           }
         }
+      }
+      // The trained parameters, for what reads a finished run (the t-SNE of its penultimate
+      // layer, notebooks): weights.npz, plus the input permutation the model was trained under.
+      Map<String, byte[]> extra = new LinkedHashMap<>();
+      if (perm != null) {
+        extra.put("input.positions", Npy.int64(perm));
+      }
+      try {
+        WeightsFile.write(ctx.dir().resolve(WEIGHTS), model, run.parameters(), extra);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       ctx.result("test_acc", last.testAcc());
       ctx.result("train_acc", last.trainAcc());

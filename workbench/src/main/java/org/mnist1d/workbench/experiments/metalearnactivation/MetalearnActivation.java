@@ -30,8 +30,8 @@ import org.mnist1d.workbench.metagrad.OuterOptimizer;
 
 /**
  * {@code metalearn-activation}: learn the inner MLP's activation {@code elu + 0.2 g} by exact
- * metagradients through the unrolled RMSProp loop (shared/spec/experiments.md section 3), then run
- * the six baselines and a piecewise-linear fit of the learned curve.
+ * metagradients through the unrolled RMSProp loop (docs/metalearning.md), then run the six
+ * baselines and a piecewise-linear fit of the learned curve.
  *
  * <p>Besides metrics.csv the run writes {@code activation.csv} (the learned function at 100 points
  * of [-5, 5] per outer step) and {@code report/activation_evolution.png}, {@code report/fit.png}.
@@ -310,7 +310,7 @@ public final class MetalearnActivation implements Experiment {
         report.resolve("test_accuracy_baselines.png"),
         "Test accuracy with the baselines",
         "outer step",
-        "%",
+        "test accuracy (%)",
         accuracy);
   }
 

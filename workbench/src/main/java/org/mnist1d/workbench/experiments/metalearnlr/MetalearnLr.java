@@ -18,8 +18,8 @@ import org.mnist1d.workbench.metagrad.OuterOptimizer;
 
 /**
  * {@code metalearn-lr}: learn plain SGD's learning rate by exact metagradients through the unrolled
- * inner loop (shared/spec/experiments.md section 2). One run per initial learning rate;
- * configs/metalearn-lr.yaml sweeps the two published trials.
+ * inner loop (docs/metalearning.md). One run per initial learning rate; configs/metalearn-lr.yaml
+ * sweeps the two published trials.
  */
 public final class MetalearnLr implements Experiment {
   /** The hyperparameter's name in checkpoints. */

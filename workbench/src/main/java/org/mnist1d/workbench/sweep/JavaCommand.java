@@ -1,0 +1,58 @@
+package org.mnist1d.workbench.sweep;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start another workbench JVM like this one: the same {@code java}, JVM options and class
+ * path (made absolute, so it works from any directory), the workbench's system properties ({@code
+ * workbench.*}, {@code mnist1d.*}, {@code ai.djl.*}) and the CLI's main class. Debugger options are
+ * left out (two JVMs cannot listen on one port).
+ */
+public record JavaCommand(
+    String java, List<String> jvmOptions, String classPath, String mainClass) {
+  public JavaCommand {
+    jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** This JVM's java, options and class path, with {@code mainClass} as the entry point. */
+  public static JavaCommand current(String mainClass) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> options = new ArrayList<>();
+    for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!o.startsWith("-agentlib:jdwp") && !o.startsWith("-Xrunjdwp") && !o.equals("-Xdebug")) {
+        options.add(o);
+      }
+    }
+    // the workbench's own settings, also when they were set inside this JVM (as test runners do)
+    System.getProperties().stringPropertyNames().stream()
+        .filter(
+            k -> k.startsWith("workbench.") || k.startsWith("mnist1d.") || k.startsWith("ai.djl."))
+        .sorted()
+        .map(k -> "-D" + k + "=" + System.getProperty(k))
+        .filter(o -> !options.contains(o))
+        .forEach(options::add);
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(Path.of(e).toAbsolutePath().normalize().toString());
+      }
+    }
+    return new JavaCommand(java, options, String.join(File.pathSeparator, entries), mainClass);
+  }
+
+  /** The command line that runs the CLI with {@code args}. */
+  public List<String> command(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return cmd;
+  }
+}
