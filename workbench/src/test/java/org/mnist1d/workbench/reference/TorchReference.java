@@ -113,6 +113,34 @@ public final class TorchReference {
     }
   }
 
+  /** The largest absolute value of {@code values}. */
+  public static double maxAbs(double[] values) {
+    double m = 0;
+    for (double v : values) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  /**
+   * Fails unless every element is within {@code rtol} times the tensor's largest magnitude of
+   * torch's: a relative tolerance for the tensor as a whole, so that elements that happen to be
+   * near zero are not held to a tighter standard than the arithmetic allows.
+   */
+  public static void assertCloseToScale(
+      double[] expected, double[] actual, double rtol, String what) {
+    assertClose(expected, actual, 0, rtol * maxAbs(expected), what);
+  }
+
+  /** The largest {@code |actual - expected|} over the tensor's largest magnitude. */
+  public static double scaledGap(double[] expected, double[] actual) {
+    double worst = 0;
+    for (int i = 0; i < expected.length; i++) {
+      worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+    }
+    return worst / maxAbs(expected);
+  }
+
   /** Fails unless the two arrays are bit for bit equal. */
   public static void assertIdentical(double[] expected, double[] actual, String what) {
     for (int i = 0; i < expected.length; i++) {

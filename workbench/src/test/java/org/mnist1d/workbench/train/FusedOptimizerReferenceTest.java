@@ -23,8 +23,8 @@ class FusedOptimizerReferenceTest {
    * The fused kernels of libtorch 2.7.1 against torch 1.13's {@code _single_tensor_adam}, float32.
    * Measured largest relative gaps over the five steps (2026-11-30): Adam parameters 7.0e-8 (lr
    * 0.01) and 2.2e-7 (lr 0.02), moments (after the factors below) 1.5e-7; SGD parameters 7.5e-8
-   * (one float32 ulp). 1e-5 is the float32 tolerance for every comparison with torch here; a missing bias
-   * correction moves the first step by a factor of 3 or more.
+   * (one float32 ulp). 1e-5 is the float32 tolerance for every comparison with torch here; a
+   * missing bias correction moves the first step by a factor of 3 or more.
    */
   static final double RTOL = 1e-5;
 
