@@ -26,8 +26,8 @@ class ModelsReferenceTest {
   /**
    * Another libtorch (DJL's 2.7.1 with MKL against Debian's 1.13 with the generic BLAS). Measured
    * largest gaps (2026-11-30), as a fraction of each tensor's largest magnitude: float64 logits
-   * 9.9e-16, gradients 8.0e-16 (both GRU); float32 logits 2.0e-7 (MLP), gradients 4.4e-7 (GRU),
-   * the MLP's float32 gradients against torch's float64 ones 2.0e-7.
+   * 9.9e-16, gradients 8.0e-16 (both GRU); float32 logits 2.0e-7 (MLP), gradients 4.4e-7 (GRU), the
+   * MLP's float32 gradients against torch's float64 ones 2.0e-7.
    */
   static final double FLOAT64_RTOL = 1e-12;
 
