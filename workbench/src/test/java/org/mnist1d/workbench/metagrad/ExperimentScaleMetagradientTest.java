@@ -202,6 +202,54 @@ class ExperimentScaleMetagradientTest {
     }
   }
 
+  /**
+   * The learner alone, float64: its loss and explicit gradient are the plain ones to 1e-12 of the
+   * gradient's scale (measured: 3e-16 loss, 5.4e-16 gradient), for the learned activation with both
+   * noise rows and for
+   * tanh.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"learned", "tanh"})
+  void learnerLossAndGradientArePlainJavas(String activation) {
+    boolean learned = activation.equals("learned");
+    LearnedActivation act = LearnedActivation.published(0);
+    MlpLearner learner =
+        new MlpLearner(
+            40, 128, 10, learned ? act : ActivationFunctions.named("tanh"), learned ? 0.1 : 0.0);
+    SplittableRandom random = new SplittableRandom(9);
+    // scaled up so that the hidden units spread over both sides of ELU's kink
+    double[] theta = learner.initialize(random);
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] *= 3;
+    }
+    double[] hyper = learned ? act.initialize(random) : null;
+    try (NDManager m = NDManager.newBaseManager()) {
+      Scalars c = new Scalars(m, DataType.FLOAT64);
+      StepNoise noise = learner.sampleNoise(m, random, DataType.FLOAT64);
+      double[][] u = learned ? new double[][] {ArrayValues.values(noise.hidden())} : null;
+      double[][] v = learned ? new double[][] {ArrayValues.values(noise.activation())} : null;
+      PlainInnerLoop plain =
+          new PlainInnerLoop(DATA.x(), DATA.y(), 128, 100, 1, 1, PlainInnerLoop.Rule.SGD, u, v);
+      double[] expected = new double[theta.length];
+      double loss = plain.lossAndGradient(theta, 0, hyper, expected);
+      Batches batches = new Batches(m, DATA.x(), DATA.y(), 10, 100, DataType.FLOAT64);
+      NDList hyperArrays =
+          learned ? new NDList(ArrayValues.vector(m, hyper, DataType.FLOAT64)) : new NDList();
+      NDList out =
+          learner.lossAndGradient(
+              ArrayValues.vector(m, theta, DataType.FLOAT64), hyperArrays, batches.at(0), noise, c);
+      assertEquals(loss, ArrayValues.value(out.get(0)), 1e-12 * loss, "loss");
+      double[] actual = ArrayValues.values(out.get(1));
+      double scale = 0;
+      for (double g : expected) {
+        scale = Math.max(scale, Math.abs(g));
+      }
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], actual[i], 1e-12 * scale, "gradient[" + i + "]");
+      }
+    }
+  }
+
   private static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
