@@ -205,8 +205,7 @@ class ExperimentScaleMetagradientTest {
   /**
    * The learner alone, float64: its loss and explicit gradient are the plain ones to 1e-12 of the
    * gradient's scale (measured: 3e-16 loss, 5.4e-16 gradient), for the learned activation with both
-   * noise rows and for
-   * tanh.
+   * noise rows and for tanh.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"learned", "tanh"})

@@ -100,7 +100,7 @@ public final class TorchReference {
                 + i
                 + "]: "
                 + actual[i]
-                + ", torch "
+                + ", expected "
                 + expected[i]
                 + " (gap "
                 + d
@@ -146,7 +146,14 @@ public final class TorchReference {
     for (int i = 0; i < expected.length; i++) {
       if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
         throw new AssertionFailedError(
-            what + "[" + i + "]: " + actual[i] + ", torch " + expected[i] + " (not bit for bit)");
+            what
+                + "["
+                + i
+                + "]: "
+                + actual[i]
+                + ", expected "
+                + expected[i]
+                + " (not bit for bit)");
       }
     }
   }
