@@ -71,6 +71,13 @@ public final class Sweep {
     List<Runner.Outcome> outcomes = new ArrayList<>();
     for (ConfigLoader.Point p : points) {
       outcomes.add(runner.start(p, runsDir));
+      if (Thread.currentThread().isInterrupted()) {
+        // stopped: the remaining points do not start, and no report is made of a partial sweep
+        return new Result(
+            outcomes,
+            Optional.empty(),
+            report.map(r -> file + ": report not written: the sweep was interrupted"));
+      }
     }
     if (report.isEmpty()) {
       return new Result(outcomes, Optional.empty(), Optional.empty());

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.workbench.cli.ChildRun;
 import org.mnist1d.workbench.cli.CommandRun;
 
 /**
@@ -84,12 +86,25 @@ class MetalearnExperimentsTest {
     }
   }
 
+  /**
+   * The run in {@code dir} really was stopped midway: it says failed (interrupted, naming --resume)
+   * and has more than the header but fewer than {@code complete} lines of metrics.
+   */
+  private static void assertInterrupted(Path dir, int complete) throws Exception {
+    JsonNode s = summary(dir);
+    assertEquals("failed", s.get("status").asText(), s.toString());
+    assertTrue(s.get("error").asText().startsWith("interrupted"), s.toString());
+    int rows = Files.readAllLines(dir.resolve("metrics.csv")).size();
+    assertTrue(rows > 1 && rows < complete, "stopped midway: " + rows + " of " + complete);
+  }
+
   @Test
   void learningRateTrialsRunAndResumeExactly() throws Exception {
     Path config = Files.writeString(tmp.resolve("lr.yaml"), LR);
     CommandRun out =
         CommandRun.of(
             "run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    assertEquals(0, out.code(), out.err());
     List<Path> whole = dirs(tmp.resolve("a"));
     assertEquals(2, whole.size(), out.err());
     // directory names sort by start time, then by parameters: look the 0.5 run up by its summary
@@ -109,8 +124,7 @@ class MetalearnExperimentsTest {
 
     Path one = Files.writeString(tmp.resolve("lr1.yaml"), LR.replace("[0.5, 0.05]", "[0.5]"));
     Path stopped = stoppedRun(one, tmp.resolve("b"), 3);
-    assertTrue(
-        !summary(stopped).get("status").asText().equals("done"), "the stopped run is not done");
+    assertInterrupted(stopped, 26);
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(s.get("results"), summary(stopped).get("results"));
@@ -122,7 +136,10 @@ class MetalearnExperimentsTest {
   @Test
   void activationRunReportsBaselinesAndFitAndResumesExactly() throws Exception {
     Path config = Files.writeString(tmp.resolve("act.yaml"), ACT);
-    CommandRun.of("run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    CommandRun full =
+        CommandRun.of(
+            "run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    assertEquals(0, full.code(), full.err());
     Path whole = dirs(tmp.resolve("a")).get(0);
     JsonNode r = summary(whole).get("results");
     for (String key : new String[] {"final_meta_loss", "final_test_acc", "fit_test_acc"}) {
@@ -140,11 +157,68 @@ class MetalearnExperimentsTest {
     }
 
     Path stopped = stoppedRun(config, tmp.resolve("b"), 4);
-    CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
+    assertInterrupted(stopped, 21);
+    CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals("done", summary(stopped).get("status").asText());
     assertEquals(r, summary(stopped).get("results"));
+    assertEquals(
+        Files.readAllLines(whole.resolve("metrics.csv")),
+        Files.readAllLines(stopped.resolve("metrics.csv")));
     assertEquals(
         Files.readAllLines(whole.resolve("activation.csv")),
         Files.readAllLines(stopped.resolve("activation.csv")));
+  }
+
+  /**
+   * A metalearning run killed with SIGKILL in the middle of its outer loop (in a child JVM) keeps
+   * its rows, says it is still running, and resumes from its last outer-step checkpoint to the
+   * numbers of an uninterrupted run, row for row.
+   */
+  @Test
+  void aKilledMetalearningRunResumesToTheSameNumbers() throws Exception {
+    String text =
+        String.join(
+            "\n",
+            "experiment: metalearn-lr",
+            "seed: 5",
+            "dataset: {num_samples: 300}",
+            "initial_lr: 0.5",
+            "inner: {hidden: 6, batch: 20, steps: 8}",
+            "outer: {steps: 600, momentum: 0.5}",
+            "");
+    Path config = Files.writeString(tmp.resolve("long.yaml"), text);
+    CommandRun ref =
+        CommandRun.of(
+            "run", config.toString(), "--runs-dir", tmp.resolve("ref").toString(), "--quiet");
+    assertEquals(0, ref.code(), ref.err());
+    Path refDir = Path.of(ref.out().strip());
+    List<String> refRows = Files.readAllLines(refDir.resolve("metrics.csv"));
+    assertEquals(601, refRows.size());
+
+    Path runs = tmp.resolve("killed");
+    Path log = tmp.resolve("child.log");
+    Process child =
+        ChildRun.start(log, "run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+    Path dir = ChildRun.awaitRows(runs, 20);
+    assertTrue(child.isAlive(), "still running when killed: " + Files.readString(log));
+    child.destroyForcibly(); // SIGKILL
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
+    List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
+    assertTrue(
+        rows.size() > 20 && rows.size() < refRows.size(),
+        "killed midway: " + rows.size() + " of " + refRows.size() + " lines");
+    assertEquals("running", summary(dir).get("status").asText(), "no chance to say otherwise");
+    assertEquals(refRows.subList(0, rows.size()), rows, "rows before the kill");
+    long checkpointed = JSON.readTree(dir.resolve("checkpoint.json").toFile()).get("step").asLong();
+    assertTrue(checkpointed > 0 && checkpointed < 600, "checkpoint at outer step " + checkpointed);
+
+    CommandRun resumed = CommandRun.of("run", "--resume", dir.toString(), "--quiet");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals("done", summary(dir).get("status").asText());
+    assertEquals(refRows, Files.readAllLines(dir.resolve("metrics.csv")));
+    assertEquals(summary(refDir).get("results"), summary(dir).get("results"));
   }
 
   @Test
