@@ -13,9 +13,9 @@ package org.mnist1d.workbench.metagrad;
  * <p>Finite differences of {@link #metaLoss} are the independent truth for the engine's
  * metagradients at the experiments' sizes.
  */
-final class PlainInnerLoop {
+public final class PlainInnerLoop {
   /** The inner update rule. */
-  enum Rule {
+  public enum Rule {
     SGD,
     RMSPROP
   }
@@ -37,7 +37,7 @@ final class PlainInnerLoop {
    * @param activationNoise per step, the row {@code v} (G values) of the learned activation, or
    *     null for a tanh learner
    */
-  PlainInnerLoop(
+  public PlainInnerLoop(
       double[][] x,
       int[] y,
       int hidden,
@@ -60,7 +60,7 @@ final class PlainInnerLoop {
   }
 
   /** The meta-loss of the loop from {@code theta0} at learning rate {@code lr}. */
-  double metaLoss(double[] theta0, double lr, double[] activation) {
+  public double metaLoss(double[] theta0, double lr, double[] activation) {
     double[] theta = theta0.clone();
     double[] s = new double[theta.length];
     java.util.Arrays.fill(s, 1.0);
@@ -84,7 +84,7 @@ final class PlainInnerLoop {
   }
 
   /** Step {@code t}'s mean cross-entropy; its gradient with respect to theta goes into grad. */
-  double lossAndGradient(double[] theta, int t, double[] activation, double[] grad) {
+  public double lossAndGradient(double[] theta, int t, double[] activation, double[] grad) {
     int n = x.length;
     int start = (int) ((long) t * batch % n);
     int b = Math.min(start + batch, n) - start;

@@ -39,10 +39,17 @@ class ModelsTest {
       }
       assertTrue(init.get(i).length < 10 || max > 0.8 * bound, "values fill the range");
     }
-    assertEquals(
-        1 / Math.sqrt(40),
-        model.parameters().get(0).initBound(),
-        name.equals("gru") || name.equals("cnn") ? 1 : 1e-15);
+    // PyTorch's default bounds: 1/sqrt(fan_in) for a Linear or Conv1d weight and its bias (fan_in
+    // = the product of the weight's shape after the first axis), 1/sqrt(hidden) for the GRU's
+    double fanIn = 0;
+    for (ParameterSpec p : model.parameters()) {
+      long[] shape = p.shape().getShape();
+      if (shape.length > 1) {
+        fanIn = p.shape().size() / shape[0];
+      }
+      double expected = p.name().startsWith("gru.") ? 1 / Math.sqrt(6) : 1 / Math.sqrt(fanIn);
+      assertEquals(expected, p.initBound(), 1e-15 * expected, name + " " + p.name());
+    }
     try (NDManager m = NDManager.newBaseManager()) {
       NDList p = Initialization.arrays(model, init, m, DataType.FLOAT32);
       NDArray logits = model.forward(p, m.randomNormal(new Shape(7, 40)));
