@@ -103,6 +103,18 @@ class MetagradContractsTest {
     assertEquals("checkpoint has no array 'hyper.lr'", missing.getMessage());
   }
 
+  /** Configs and reports know the optimisers and activations by these names. */
+  @Test
+  void namesAndPublishedSettings() {
+    assertEquals("sgd", new InnerSgd().name());
+    assertEquals("momentum", new InnerMomentum(0.9).name());
+    assertEquals("rmsprop", InnerRmsProp.published().name());
+    assertEquals("adam", InnerAdam.defaults().name());
+    assertEquals("learned", LearnedActivation.published(0).name());
+    assertEquals(new InnerAdam(0.9, 0.999, 1e-8), InnerAdam.defaults());
+    assertEquals(new InnerRmsProp(0.4, 1e-8, 1.0), InnerRmsProp.published());
+  }
+
   @Test
   void anInnerLoopNeedsAWindowWithinItsSteps() {
     MlpLearner learner = new MlpLearner(2, 2, 2, ActivationFunctions.named("tanh"), 0.0);

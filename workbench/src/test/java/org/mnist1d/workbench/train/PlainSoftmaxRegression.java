@@ -59,13 +59,13 @@ public final class PlainSoftmaxRegression {
     return java.util.Arrays.copyOfRange(w, w.length - CLASSES, w.length);
   }
 
-  /** One update on the next in-order batch. */
-  public void update() {
+  /** One update on the next in-order batch; returns the batch's loss before it. */
+  public double update() {
     int n = x.length;
     int start = (int) ((long) step * batch % n);
     int end = Math.min(start + batch, n);
     double[] g = new double[w.length];
-    lossAndAccuracy(x, y, start, end, g);
+    double loss = lossAndAccuracy(x, y, start, end, g)[0];
     step++;
     double bc1 = 1 - Math.pow(0.9, step);
     double bc2 = 1 - Math.pow(0.999, step);
@@ -78,6 +78,7 @@ public final class PlainSoftmaxRegression {
         w[i] -= lr * g[i];
       }
     }
+    return loss;
   }
 
   /**

@@ -71,9 +71,11 @@ class TrainingRunReferenceTest {
             new TrainingRun(
                 model, m, x, y, xTest, yTest, 50, optimizer, lr, init, DataType.FLOAT32)) {
       for (int k = 0; k < STEPS; k++) {
-        run.update();
-        plain.update();
+        double loss = run.update();
+        double expected = plain.update();
         String at = optimizer + " after update " + (k + 1);
+        assertEquals(expected, loss, RTOL * expected, at + ": the batch's loss before it");
+        assertEquals(k + 1, run.step(), at);
         TorchReference.assertCloseToScale(
             plain.weight(), ArrayValues.values(run.parameters().get(0)), RTOL, at + " weight");
         TorchReference.assertCloseToScale(
