@@ -72,6 +72,25 @@ class MetagradContractsTest {
     return out;
   }
 
+  /** Clamping changes the gradient only: the state, its names and its restoring are Adam's. */
+  @Test
+  void aClampedOptimiserSavesAndRestoresItsInnerState() {
+    OuterOptimizer clamped =
+        OuterOptimizer.clamped(0.1, OuterOptimizer.adam(0.01, 0.9, 0.999, 1e-8));
+    double[][] p = {{1.0, 2.0}};
+    clamped.step(p, new double[][] {{5.0, -0.05}});
+    double[][] s = clamped.state();
+    assertEquals(3, s.length);
+    assertArrayEquals(new double[] {0.1 * 0.1, 0.1 * -0.05}, s[1], 1e-17, "m of the clamped g");
+    assertEquals(List.of("adam.step", "adam.m.x", "adam.v.x"), clamped.stateNames(List.of("x")));
+    OuterOptimizer copy = OuterOptimizer.clamped(0.1, OuterOptimizer.adam(0.01, 0.9, 0.999, 1e-8));
+    copy.restore(s);
+    double[][] q = {p[0].clone()};
+    clamped.step(p, new double[][] {{-3.0, 0.02}});
+    copy.step(q, new double[][] {{-3.0, 0.02}});
+    assertArrayEquals(p[0], q[0], 0.0);
+  }
+
   /** Checkpoint arrays are named after what they hold, and read back into the same state. */
   @Test
   void outerCheckpointsNameEveryArrayAndReadBack() {

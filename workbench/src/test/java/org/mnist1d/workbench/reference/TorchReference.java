@@ -132,15 +132,6 @@ public final class TorchReference {
     assertClose(expected, actual, 0, rtol * maxAbs(expected), what);
   }
 
-  /** The largest {@code |actual - expected|} over the tensor's largest magnitude. */
-  public static double scaledGap(double[] expected, double[] actual) {
-    double worst = 0;
-    for (int i = 0; i < expected.length; i++) {
-      worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-    }
-    return worst / maxAbs(expected);
-  }
-
   /** Fails unless the two arrays are bit for bit equal. */
   public static void assertIdentical(double[] expected, double[] actual, String what) {
     for (int i = 0; i < expected.length; i++) {

@@ -83,11 +83,17 @@ class FusedOptimizerReferenceTest {
             new NDList(p), new NDList(ArrayValues.vector(m, ref.grads()[k], DataType.FLOAT32)), k);
       }
       FusedAdam second = new FusedAdam(m, 0.01);
-      NDList saved = new NDList();
-      for (NDArray s : first.state()) {
-        saved.add(s.duplicate());
+      // a checkpoint's arrays come from elsewhere: the optimiser takes them over, so they
+      // outlive the manager they were read into
+      try (NDManager reading = m.newSubManager()) {
+        NDList saved = new NDList();
+        for (NDArray s : first.state()) {
+          NDArray copy = s.duplicate();
+          copy.attach(reading);
+          saved.add(copy);
+        }
+        second.restore(saved);
       }
-      second.restore(saved);
       for (int k = 2; k < ref.size(); k++) {
         second.update(
             new NDList(p), new NDList(ArrayValues.vector(m, ref.grads()[k], DataType.FLOAT32)), k);
