@@ -130,6 +130,30 @@ class ModelsTest {
     return out;
   }
 
+  /**
+   * Datasets of other lengths ({@code final_seq_length}) get models whose layers fit: the CNN's
+   * flattened width follows torch's {@code (L + 2p - k) / s + 1} per layer.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {12, 25, 33, 57, 60})
+  void everyModelFitsOtherLengths(int length) {
+    int l3 = length;
+    for (int k : new int[] {5, 3, 3}) {
+      l3 = (l3 + 2 - k) / 2 + 1;
+    }
+    assertEquals(
+        new Shape(10, 25L * l3), Models.cnn(length, 25, 10).parameters().get(6).shape(), "cnn");
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (String name : Models.NAMES) {
+        Model model = Models.named(name, length, 10);
+        NDList p =
+            Initialization.arrays(model, Initialization.values(model, 1), m, DataType.FLOAT32);
+        assertEquals(
+            new Shape(3, 10), model.forward(p, m.randomNormal(new Shape(3, length))).getShape());
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"logistic", "cnn"})
   void sameSeedSameParameters(String name) {
