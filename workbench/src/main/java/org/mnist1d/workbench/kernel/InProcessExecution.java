@@ -8,27 +8,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.NotImplementedException;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's local execution engine (snippets run in the kernel's own JVM), extended so that the
- * kernel can read a snippet's value as an object rather than as a string.
+ * JShell's direct execution engine (snippets run in the kernel's own JVM), extended so that cells
+ * run on one thread, can be stopped, and the kernel can read a snippet's value as an object rather
+ * than as a string.
  *
  * <p>Why in-process rather than JShell's default remote JVM: {@code display(...)} inside a snippet
  * must reach the kernel's Jupyter connection (it is a plain static call here, where a remote JVM
  * would need a second channel); DJL's native libraries load once, in one process, on a machine with
  * little memory; the class path is the kernel's own, so nothing has to be kept in sync with a
  * second JVM's command line; and the last expression's value can be rendered as HTML or an image.
- * The price: {@code System.exit} in a cell ends the kernel, and an interrupt stops the cell's
- * thread with {@code Thread.stop}, as JShell's local engine does. Unlike that engine, all cells run
- * on one thread (see {@link Control}).
+ * The price: {@code System.exit} in a cell ends the kernel. An interrupt stops a cell through
+ * checks compiled into the cell's classes and the thread's interrupt status ({@link CellStop}), not
+ * with {@code Thread.stop} as JShell's local engine of JDK 17 does (it throws on JDK 20 and later).
+ * Unlike that engine, all cells run on one thread (see {@link Control}).
  */
 final class InProcessExecution implements ExecutionControlProvider {
 
-  private Control control;
+  private volatile Control control;
 
   @Override
   public String name() {
@@ -39,6 +45,26 @@ final class InProcessExecution implements ExecutionControlProvider {
   public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
     control = new Control();
     return control;
+  }
+
+  /** A cell starts: a stop requested for an earlier cell no longer applies. */
+  void beginCell() {
+    if (control != null) {
+      try {
+        control.beginCell();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  /** Stops the running cell. */
+  void stop() {
+    if (control != null) {
+      control.stop();
+    }
   }
 
   /** The value of static field {@code field} of the snippet wrapper class {@code className}. */
@@ -56,10 +82,9 @@ final class InProcessExecution implements ExecutionControlProvider {
    * one cell and trained in the next would record its optimiser updates in autograd (training went
    * wrong and 20x slower). A notebook is one thread of thought; so is this.
    */
-  private static final class Control extends LocalExecutionControl {
+  private static final class Control extends DirectExecutionControl {
     private ExecutorService cells = newCellThread();
     private volatile Thread cellThread;
-    private volatile boolean running;
 
     private ExecutorService newCellThread() {
       return Executors.newSingleThreadExecutor(
@@ -77,6 +102,17 @@ final class InProcessExecution implements ExecutionControlProvider {
       return f.get(null);
     }
 
+    /** Every class a cell defines gets the stop checks before it is loaded. */
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+        throws ClassInstallException, NotImplementedException, EngineTerminationException {
+      ClassBytecodes[] checked = new ClassBytecodes[cbcs.length];
+      for (int i = 0; i < cbcs.length; i++) {
+        checked[i] = new ClassBytecodes(cbcs[i].name(), CellStop.instrument(cbcs[i].bytecodes()));
+      }
+      super.load(checked);
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
       Future<Object> result =
@@ -84,36 +120,42 @@ final class InProcessExecution implements ExecutionControlProvider {
               () -> {
                 Thread.currentThread()
                     .setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
-                running = true;
-                try {
-                  return doitMethod.invoke(null);
-                } finally {
-                  running = false;
+                if (CellStop.requested(Thread.currentThread())) {
+                  throw new CellStop.Stopped(); // stopped between two snippets: run no more
                 }
+                return doitMethod.invoke(null);
               });
       try {
         return valueString(result.get());
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof ThreadDeath
-            || (cause instanceof InvocationTargetException ite
-                && ite.getCause() instanceof ThreadDeath)) {
+        if (cause instanceof InvocationTargetException ite && ite.getCause() != null) {
+          cause = ite.getCause();
+        }
+        // whatever a stopped cell ended with (the check's error, an InterruptedException from a
+        // sleep, an I/O error of an interrupted channel) is the stop
+        if (cause instanceof CellStop.Stopped || CellStop.requested(cellThread)) {
           throw new ExecutionControl.StoppedException();
         }
-        if (cause instanceof Exception ex) {
+        Throwable thrown = e.getCause();
+        if (thrown instanceof Exception ex) {
           throw ex; // InvocationTargetException: JShell reports the cell's exception
         }
-        throw new InvocationTargetException(cause);
+        throw new InvocationTargetException(thrown);
       }
     }
 
-    @SuppressWarnings(
-        "removal") // Thread.stop: what JShell's own local engine does to stop a snippet
+    /** A cell starts: stops requested for earlier ones no longer apply. */
+    void beginCell() throws InterruptedException, ExecutionException {
+      cells.submit(() -> CellStop.clear(Thread.currentThread())).get();
+    }
+
+    /** Stops the running cell (and keeps any further snippet of it from starting). */
     @Override
     public void stop() {
       Thread t = cellThread;
-      if (running && t != null) {
-        t.stop();
+      if (t != null) {
+        CellStop.request(t);
       }
     }
 

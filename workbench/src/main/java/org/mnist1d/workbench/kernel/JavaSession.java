@@ -67,30 +67,16 @@ final class JavaSession implements AutoCloseable {
   private volatile boolean stopRequested;
 
   /**
-   * Stops the running cell: JShell's local engine stops the snippet's thread, and no further
-   * snippet of the cell starts. An interrupt that lands between two snippets would find nothing to
-   * stop, so it is repeated for a while until the cell has ended.
+   * Stops the running cell: its code stops at its next loop iteration or method call ({@link
+   * CellStop}), a sleep or wait in it ends, and no further snippet of the cell starts. The stop
+   * holds until the cell has ended, however many snippets it has left; the next cell starts afresh.
    */
   void stop() {
     if (!running) {
       return;
     }
     stopRequested = true;
-    Thread repeat =
-        new Thread(
-            () -> {
-              for (int i = 0; i < 100 && running; i++) {
-                shell.stop();
-                try {
-                  Thread.sleep(50);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "cell-interrupt");
-    repeat.setDaemon(true);
-    repeat.start();
+    execution.stop();
   }
 
   /**
@@ -105,6 +91,7 @@ final class JavaSession implements AutoCloseable {
    */
   Optional<Value> eval(String code, int firstLine) {
     stopRequested = false;
+    execution.beginCell();
     running = true;
     try {
       return evalSnippets(code, firstLine);

@@ -30,7 +30,10 @@ record MlpBlocks(NDArray layer1, NDArray w2, NDArray b2) {
     long h = learner.hidden();
     long d = learner.inputs();
     NDList p = theta.split(new long[] {h * d, h * d + h});
-    try (NDArray w1T = p.get(0).reshape(h, d).transpose();
+    // every intermediate is closed: theta lives on a long-lived manager, and this runs once per
+    // outer step
+    try (NDArray w1 = p.get(0).reshape(h, d);
+        NDArray w1T = w1.transpose();
         NDArray w1Flat = w1T.reshape(-1)) {
       NDArray flat = NDArrays.concat(new NDList(w1Flat, p.get(1), p.get(2)));
       p.close();

@@ -133,6 +133,7 @@ public final class Runner {
               }
             });
     Runtime.getRuntime().addShutdownHook(interrupted);
+    boolean threadInterrupted;
     try {
       experiment.run(ctx);
     } catch (RunFailure f) {
@@ -142,7 +143,14 @@ public final class Runner {
     } catch (Exception | OutOfMemoryError e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {
+      // A thread interrupt (a notebook's stop, a caller's Thread.interrupt) ends the run as Ctrl-C
+      // does. The flag is cleared while the run's files are closed and its status written (an
+      // interrupted thread cannot write through a file channel), then set again for the caller.
+      threadInterrupted = Thread.interrupted();
       ctx.closeMetrics();
+    }
+    if (threadInterrupted) {
+      error = "interrupted before it finished; continue with: " + resume;
     }
     summary.status(error == null ? "done" : "failed", error);
     try {
@@ -160,6 +168,9 @@ public final class Runner {
               "warning: " + dir.path() + ": default report not written (" + e.getMessage() + ")");
         }
       }
+    }
+    if (threadInterrupted) {
+      Thread.currentThread().interrupt();
     }
     return new Outcome(dir.path(), error == null, error);
   }

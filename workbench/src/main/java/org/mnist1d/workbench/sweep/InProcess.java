@@ -20,6 +20,9 @@ public final class InProcess implements PointExecutor {
     List<PointOutcome> out = new ArrayList<>();
     for (PointTask t : tasks) {
       out.add(sweep.runTask(t, runsDir, runner));
+      if (Thread.currentThread().isInterrupted()) {
+        break; // stopped: the remaining points do not start
+      }
     }
     return out;
   }

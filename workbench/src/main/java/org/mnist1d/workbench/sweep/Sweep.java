@@ -222,6 +222,14 @@ public final class Sweep {
   /** As {@link #run(Path, Plan, PointExecutor)}; without the report unless {@code withReport}. */
   public Result run(Path runsDir, Plan plan, PointExecutor executor, boolean withReport) {
     List<PointOutcome> outcomes = executor.execute(this, plan.tasks());
+    if (withReport && hasReport() && Thread.currentThread().isInterrupted()) {
+      // stopped (a notebook's interrupt): no report is made of a partial sweep
+      return new Result(
+          outcomes,
+          plan.skipped(),
+          Optional.empty(),
+          Optional.of(file + ": report not written: the sweep was interrupted"));
+    }
     if (!withReport || !hasReport()) {
       return new Result(outcomes, plan.skipped(), Optional.empty(), Optional.empty());
     }

@@ -147,27 +147,94 @@ class WorkbenchKernelTest {
     assertTrue(m.getReplacements().contains("toUpperCase("), m.getReplacements().toString());
   }
 
-  @Test
-  void anInterruptStopsARunningCell() throws Exception {
-    java.util.concurrent.CompletableFuture<Object> run =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return kernel.evalRaw(
-                    "System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }");
-              } catch (RuntimeException e) {
-                return e;
-              }
-            });
-    // Wait until the loop has started, then interrupt as Jupyter's interrupt_request does.
-    // (the cell runs in this JVM: a system property is a cheap signal)
-    while (!run.isDone() && System.getProperty("kernel.test.spinning") == null) {
-      Thread.sleep(20);
+  /** Runs {@code cell} on another thread; its outcome is its value or the exception it threw. */
+  private static java.util.concurrent.CompletableFuture<Object> runAsync(String cell) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return kernel.evalRaw(cell);
+          } catch (RuntimeException e) {
+            return e;
+          }
+        });
+  }
+
+  /**
+   * Waits until the cell running in {@code run} has set system property {@code name} (the cell runs
+   * in this JVM: a system property is a cheap signal), then interrupts it as Jupyter's
+   * interrupt_request does, and returns how it ended.
+   */
+  private static Object interruptOnceStarted(
+      java.util.concurrent.CompletableFuture<Object> run, String name) throws Exception {
+    while (!run.isDone() && System.getProperty(name) == null) {
+      Thread.sleep(10);
     }
+    System.clearProperty(name);
     kernel.interrupt();
-    Object outcome = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    return run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** A busy loop stops without Thread.stop (which throws on JDK 20 and later). */
+  @Test
+  void anInterruptStopsABusyLoop() throws Exception {
+    Object outcome =
+        interruptOnceStarted(
+            runAsync("System.setProperty(\"kernel.test.spinning\", \"yes\");\nwhile (true) { }"),
+            "kernel.test.spinning");
     assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
     assertEquals(5, kernel.evalRaw("2 + 3"), "the kernel still runs cells after an interrupt");
+  }
+
+  /** Catching Exception does not keep a loop running, and the rest of the cell does not run. */
+  @Test
+  void anInterruptStopsALoopThatCatchesExceptionsAndTheRestOfTheCell() throws Exception {
+    kernel.evalRaw("int afterLoop = 0;\nlong spins = 0;");
+    Object outcome =
+        interruptOnceStarted(
+            runAsync(
+                String.join(
+                    "\n",
+                    "System.setProperty(\"kernel.test.catching\", \"yes\");",
+                    "while (true) { try { spins++; Thread.sleep(0, 1000); } catch (Exception e) { } }",
+                    "afterLoop = 1;")),
+            "kernel.test.catching");
+    assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+    assertEquals(0, kernel.evalRaw("afterLoop"), "no snippet after the interrupted one ran");
+  }
+
+  /** A sleeping (or waiting) cell is woken; the next cell's thread is not left interrupted. */
+  @Test
+  void anInterruptEndsASleepAndLeavesNoInterruptBehind() throws Exception {
+    Object outcome =
+        interruptOnceStarted(
+            runAsync(
+                "System.setProperty(\"kernel.test.sleeping\", \"yes\");\nThread.sleep(600_000);"),
+            "kernel.test.sleeping");
+    assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+    assertEquals(false, kernel.evalRaw("Thread.currentThread().isInterrupted()"));
+    assertEquals(7, kernel.evalRaw("Thread.sleep(5);\n7"));
+  }
+
+  /**
+   * A stop touches only the cell it was meant for: cells after it run whole, however soon they
+   * start. (An interrupt used to be repeated for a few seconds by a helper thread; it could stop a
+   * later cell's variable initialiser and leave the variable null.)
+   */
+  @Test
+  void anInterruptDoesNotReachLaterCells() throws Exception {
+    Object outcome =
+        interruptOnceStarted(
+            runAsync("System.setProperty(\"kernel.test.later\", \"yes\");\nwhile (true) { }"),
+            "kernel.test.later");
+    assertTrue(outcome instanceof CellInterruptedException, String.valueOf(outcome));
+    for (int i = 0; i < 20; i++) {
+      assertEquals(
+          "ok " + i,
+          kernel.evalRaw(
+              "String later = \"ok \" + " + i + ";\nfor (int k = 0; k < 100_000; k++) { }\nlater"));
+    }
+    kernel.interrupt(); // nothing runs: a no-op
+    assertEquals(1, kernel.evalRaw("int one = 1;\none"));
   }
 
   @Test

@@ -76,6 +76,16 @@ class OuterLoopTest {
                   OuterLoop.run(p, OuterOptimizer.sgd(0.3, 0.0), start, 5, (k, h, o, next) -> {}));
       assertEquals(0, d.outerStep());
       assertTrue(d.getMessage().contains("inner step 1"), d.getMessage());
+
+      // a sound start and an absurd outer step: outer step 0 is fine, outer step 1 diverges
+      OuterLoop.State sound = new OuterLoop.State(0, new double[][] {{0.3}}, new double[0][]);
+      OuterLoop.Diverged later =
+          assertThrows(
+              OuterLoop.Diverged.class,
+              () ->
+                  OuterLoop.run(
+                      p, OuterOptimizer.sgd(1e308, 0.0), sound, 5, (k, h, o, next) -> {}));
+      assertEquals(1, later.outerStep(), later.getMessage());
     }
   }
 }

@@ -92,6 +92,31 @@ class SgdLearningRateTangentTest {
     }
   }
 
+  /**
+   * An outer step leaves nothing behind but each batch's inputs with a column of ones, made once:
+   * fifty outer steps must not grow memory.
+   */
+  @Test
+  void repeatedOuterStepsLeaveNothingBehind() {
+    try (NDManager m = NDManager.newBaseManager();
+        NDManager constants = NDManager.newBaseManager()) {
+      Scalars c = new Scalars(constants, Problems.F64);
+      Problem p = Problem.of(m, 8, 0.1);
+      for (int t = 0; t < STEPS; t++) {
+        p.data().at(t); // the batches themselves are cached on first use
+      }
+      SgdLearningRateTangent tangent = new SgdLearningRateTangent(p.loop(), p.data(), m);
+      int before = m.getManagedArrays().size();
+      double first = tangent.compute(p.theta0(), 0.3, p.noise(), c).gradient();
+      // 3 distinct batches of 4 in 12 rows: [x | 1] and its transpose for each
+      assertEquals(before + 6, m.getManagedArrays().size(), "only the cached inputs are kept");
+      for (int k = 0; k < 3; k++) {
+        assertEquals(first, tangent.compute(p.theta0(), 0.3, p.noise(), c).gradient(), 0.0);
+      }
+      assertEquals(before + 6, m.getManagedArrays().size(), "nothing grows from step to step");
+    }
+  }
+
   @Test
   void divergenceNamesTheInnerStepAndQuantity() {
     try (NDManager m = NDManager.newBaseManager()) {

@@ -42,10 +42,17 @@ class ModelsTest {
       }
       assertTrue(init.get(i).length < 10 || max > 0.8 * bound, "values fill the range");
     }
-    assertEquals(
-        1 / Math.sqrt(40),
-        model.parameters().get(0).initBound(),
-        name.equals("gru") || name.equals("cnn") ? 1 : 1e-15);
+    // PyTorch's default bounds: 1/sqrt(fan_in) for a Linear or Conv1d weight and its bias (fan_in
+    // = the product of the weight's shape after the first axis), 1/sqrt(hidden) for the GRU's
+    double fanIn = 0;
+    for (ParameterSpec p : model.parameters()) {
+      long[] shape = p.shape().getShape();
+      if (shape.length > 1) {
+        fanIn = p.shape().size() / shape[0];
+      }
+      double expected = p.name().startsWith("gru.") ? 1 / Math.sqrt(6) : 1 / Math.sqrt(fanIn);
+      assertEquals(expected, p.initBound(), 1e-15 * expected, name + " " + p.name());
+    }
     try (NDManager m = NDManager.newBaseManager()) {
       NDList p = Initialization.arrays(model, init, m, DataType.FLOAT32);
       NDArray logits = model.forward(p, m.randomNormal(new Shape(7, 40)));
@@ -165,6 +172,30 @@ class ModelsTest {
       }
       if (name.equals("cnn") || name.equals("mlp")) {
         assertTrue(java.util.Arrays.stream(hv).allMatch(v -> v >= 0), "relu outputs");
+      }
+    }
+  }
+
+  /**
+   * Datasets of other lengths ({@code final_seq_length}) get models whose layers fit: the CNN's
+   * flattened width follows torch's {@code (L + 2p - k) / s + 1} per layer.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {12, 25, 33, 57, 60})
+  void everyModelFitsOtherLengths(int length) {
+    int l3 = length;
+    for (int k : new int[] {5, 3, 3}) {
+      l3 = (l3 + 2 - k) / 2 + 1;
+    }
+    assertEquals(
+        new Shape(10, 25L * l3), Models.cnn(length, 25, 10).parameters().get(6).shape(), "cnn");
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (String name : Models.NAMES) {
+        Model model = Models.named(name, length, 10);
+        NDList p =
+            Initialization.arrays(model, Initialization.values(model, 1), m, DataType.FLOAT32);
+        assertEquals(
+            new Shape(3, 10), model.forward(p, m.randomNormal(new Shape(3, length))).getShape());
       }
     }
   }

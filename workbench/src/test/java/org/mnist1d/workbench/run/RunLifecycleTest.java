@@ -8,14 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.Mnist1dArgs;
+import org.mnist1d.Mnist1dData;
+import org.mnist1d.io.DatasetCache;
+import org.mnist1d.workbench.cli.ChildRun;
 import org.mnist1d.workbench.cli.CommandRun;
-import org.mnist1d.workbench.cli.Main;
+import org.mnist1d.workbench.nn.Initialization;
+import org.mnist1d.workbench.nn.Model;
+import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.workbench.reference.TorchReference;
+import org.mnist1d.workbench.train.PlainSoftmaxRegression;
 
 /**
  * Whole runs through the CLI: what a run directory holds, that bad configs make none, that a run
@@ -25,6 +32,23 @@ import org.mnist1d.workbench.cli.Main;
 class RunLifecycleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
+
+  /** Where the uninterrupted reference run lives, shared by the interrupted-run tests. */
+  @TempDir static Path shared;
+
+  private static Path referenceRun;
+
+  /** The long config's uninterrupted run (made once): what every resumed run must end as. */
+  private static synchronized Path reference(Path cfg) {
+    if (referenceRun == null) {
+      CommandRun ref =
+          CommandRun.of(
+              "run", cfg.toString(), "--runs-dir", shared.resolve("ref").toString(), "--quiet");
+      assertEquals(0, ref.code(), ref.err());
+      referenceRun = Path.of(ref.out().strip());
+    }
+    return referenceRun;
+  }
 
   /** A small quickstart: 400 train / 100 test examples. */
   private Path config(int steps, int evalEvery, int checkpointEvery) throws Exception {
@@ -79,10 +103,10 @@ class RunLifecycleTest {
     assertEquals("done", summary.get("status").asText());
     assertEquals("quickstart", summary.get("experiment").asText());
     assertEquals(1, summary.get("params").get("seed").asInt());
-    assertTrue(summary.get("results").get("test_acc").asDouble() > 10, summary.toString());
     List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
     assertEquals("step,train_loss,train_acc,test_loss,test_acc", metrics.get(0));
     assertEquals(6, metrics.size()); // steps 0, 10, 20, 30, 40
+    assertMatchesPlainTraining(metrics, summary.get("results"));
     String config = Files.readString(dir.resolve("config.yaml"));
     assertTrue(
         config.contains("seed: 1")
@@ -96,6 +120,56 @@ class RunLifecycleTest {
     }
     assertEquals("cpu()", env.get("device").asText());
     assertFalse(dirs.get(0).equals(dirs.get(1)), "each run has its own directory");
+  }
+
+  /**
+   * The run's curve and results are those of an independent trainer ({@link
+   * PlainSoftmaxRegression}: the same data, initialisation, in-order batches and torch's Adam, in
+   * plain float64): losses to 1e-5 (float32 training), accuracies exactly.
+   */
+  private static void assertMatchesPlainTraining(List<String> metrics, JsonNode results) {
+    Mnist1dData data =
+        DatasetCache.atDefaultLocation()
+            .get(Mnist1dArgs.defaults().with(Map.of("num_samples", 500)));
+    double[][] x = float32(data.x());
+    double[][] xTest = float32(data.xTest());
+    Model model = Models.logistic(40, 10);
+    List<double[]> init = Initialization.values(model, 1);
+    PlainSoftmaxRegression plain =
+        new PlainSoftmaxRegression(
+            x,
+            data.y(),
+            50,
+            "adam",
+            0.01,
+            TorchReference.asFloat32(init.get(0)),
+            TorchReference.asFloat32(init.get(1)));
+    double[] test = null;
+    double[] train = null;
+    for (int row = 1; row < metrics.size(); row++) {
+      int step = (row - 1) * 10;
+      while (plain.step() < step) {
+        plain.update();
+      }
+      train = plain.lossAndAccuracy(x, data.y(), 0, x.length, null);
+      test = plain.lossAndAccuracy(xTest, data.yTest(), 0, xTest.length, null);
+      String[] f = metrics.get(row).split(",");
+      assertEquals(step, Integer.parseInt(f[0]));
+      assertEquals(train[0], Double.parseDouble(f[1]), 1e-5 * train[0], "train loss, " + f[0]);
+      assertEquals(train[1], Double.parseDouble(f[2]), 0.0, "train accuracy, step " + f[0]);
+      assertEquals(test[0], Double.parseDouble(f[3]), 1e-5 * test[0], "test loss, step " + f[0]);
+      assertEquals(test[1], Double.parseDouble(f[4]), 0.0, "test accuracy, step " + f[0]);
+    }
+    assertEquals(test[1], results.get("test_acc").asDouble(), 0.0, results.toString());
+    assertEquals(train[0], results.get("train_loss").asDouble(), 1e-5 * train[0]);
+  }
+
+  private static double[][] float32(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = TorchReference.asFloat32(rows[i]);
+    }
+    return out;
   }
 
   @Test
@@ -125,12 +199,7 @@ class RunLifecycleTest {
   @Test
   void aKilledRunKeepsItsRowsAndResumesToTheSameNumbers() throws Exception {
     Path cfg = config(3000, 5, 100);
-    // the uninterrupted reference
-    Path refRuns = tmp.resolve("ref");
-    CommandRun ref =
-        CommandRun.of("run", cfg.toString(), "--runs-dir", refRuns.toString(), "--quiet");
-    assertEquals(0, ref.code(), ref.err());
-    Path refDir = Path.of(ref.out().strip());
+    Path refDir = reference(cfg);
 
     // the same run in a child JVM, killed with SIGKILL once it has checkpointed
     Path runs = tmp.resolve("runs");
@@ -141,10 +210,15 @@ class RunLifecycleTest {
         "the child must still be running when killed: "
             + Files.readString(tmp.resolve("child.log")));
     child.destroyForcibly(); // SIGKILL on Linux
-    child.waitFor(30, TimeUnit.SECONDS);
 
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child is gone");
+    assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
     List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
-    assertTrue(rows.size() > 50);
+    List<String> refRows = Files.readAllLines(refDir.resolve("metrics.csv"));
+    assertEquals(602, refRows.size(), "header and steps 0, 5, ..., 3000");
+    assertTrue(
+        rows.size() > 50 && rows.size() < refRows.size(),
+        "the run was interrupted midway: " + rows.size() + " of " + refRows.size() + " lines");
     for (String row : rows.subList(1, rows.size())) {
       String[] f = row.split(",");
       assertEquals(5, f.length, row);
@@ -154,7 +228,6 @@ class RunLifecycleTest {
     }
     assertEquals(
         "running", JSON.readTree(dir.resolve("summary.json").toFile()).get("status").asText());
-    List<String> refRows = Files.readAllLines(refDir.resolve("metrics.csv"));
     assertEquals(
         refRows.subList(0, rows.size()),
         rows,
@@ -173,58 +246,22 @@ class RunLifecycleTest {
     assertTrue(again.err().contains("already done"), again.err());
   }
 
-  /**
-   * Starts {@code workbench run cfg} in a child JVM with this JVM's thread count; output to
-   * child.log.
-   */
+  /** Starts {@code workbench run cfg} in a child JVM; output to child.log. */
   private Process childRun(Path cfg, Path runs) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true",
-                // the same thread count as this JVM: float reductions then run in the same order
-                "-Dai.djl.pytorch.num_threads="
-                    + System.getProperty("ai.djl.pytorch.num_threads", "1"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                cfg.toString(),
-                "--runs-dir",
-                runs.toString(),
-                "--quiet"));
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile())
-        .start();
+    return ChildRun.start(
+        tmp.resolve("child.log"), "run", cfg.toString(), "--runs-dir", runs.toString(), "--quiet");
   }
 
-  /**
-   * Waits (at most 2 minutes) until the run under {@code runs} has checkpointed and written {@code
-   * rows} metric rows.
-   */
   private static Path awaitRows(Path runs, int rows) throws Exception {
-    Path dir = null;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> s = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
-        dir = s.findFirst().orElse(null);
-      }
-      if (dir != null
-          && Files.exists(dir.resolve("checkpoint.json"))
-          && Files.readAllLines(dir.resolve("metrics.csv")).size() > rows) {
-        return dir;
-      }
-      Thread.sleep(20);
-    }
-    return dir;
+    return ChildRun.awaitRows(runs, rows);
   }
 
   @Test
   void aTerminatedRunSaysSoAndResumes() throws Exception {
     Path runs = tmp.resolve("runs");
-    Process child = childRun(config(3000, 5, 100), runs);
+    Path cfg = config(3000, 5, 100);
+    Path refDir = reference(cfg);
+    Process child = childRun(cfg, runs);
     Path dir = awaitRows(runs, 50);
     assertTrue(
         child.isAlive(),
@@ -232,6 +269,12 @@ class RunLifecycleTest {
             + Files.readString(tmp.resolve("child.log")));
     child.destroy(); // SIGTERM on Linux, as Ctrl-C's SIGINT: shutdown hooks run
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(143, child.exitValue(), "ended by SIGTERM (128 + 15)");
+    List<String> refRows = Files.readAllLines(refDir.resolve("metrics.csv"));
+    int rows = Files.readAllLines(dir.resolve("metrics.csv")).size();
+    assertTrue(
+        rows > 50 && rows < refRows.size(),
+        "the run was interrupted midway: " + rows + " of " + refRows.size() + " lines");
     JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
     assertEquals("failed", summary.get("status").asText(), summary.toString());
     assertTrue(
@@ -248,6 +291,11 @@ class RunLifecycleTest {
     assertEquals("done", done.get("status").asText());
     assertFalse(done.has("error"), done.toString());
     assertEquals(3000, done.at("/results/steps").asInt(), done.toString());
+    assertEquals(refRows, Files.readAllLines(dir.resolve("metrics.csv")));
+    assertEquals(
+        JSON.readTree(refDir.resolve("summary.json").toFile()).get("results"),
+        done.get("results"),
+        "the resumed run ends where the uninterrupted one does");
   }
 
   @Test

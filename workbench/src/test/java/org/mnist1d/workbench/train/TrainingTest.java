@@ -80,24 +80,24 @@ class TrainingTest {
         DataType.FLOAT32);
   }
 
+  /**
+   * Same seed, same numbers, to the last bit. (Whether training computes the right thing is
+   * TrainingRunReferenceTest's, against an independent trainer, with the models and the optimisers
+   * against torch in ModelsReferenceTest and FusedOptimizerReferenceTest.)
+   */
   @Test
-  void aShortRunLearnsAndIsDeterministic() {
+  void aRunIsDeterministic() {
     try (NDManager m = NDManager.newBaseManager()) {
       TrainingRun a = run(m, "mlp", 42);
-      TrainingRun.Evaluation before = a.evaluate();
-      for (int i = 0; i < 300; i++) {
-        a.update();
+      TrainingRun b = run(m, "mlp", 42);
+      TrainingRun other = run(m, "mlp", 43);
+      for (int i = 0; i < 100; i++) {
+        assertEquals(a.update(), b.update(), 0.0, "loss at step " + i);
+        other.update();
       }
       TrainingRun.Evaluation after = a.evaluate();
-      assertTrue(before.testAcc() < 20, "untrained: " + before);
-      assertTrue(
-          after.testAcc() > 40 && after.trainLoss() < before.trainLoss() - 0.5,
-          "trained: " + after);
-      TrainingRun b = run(m, "mlp", 42);
-      for (int i = 0; i < 300; i++) {
-        b.update();
-      }
       assertEquals(after, b.evaluate(), "same seed, same numbers");
+      assertTrue(after.trainLoss() != other.evaluate().trainLoss(), "another seed, other numbers");
     }
   }
 
