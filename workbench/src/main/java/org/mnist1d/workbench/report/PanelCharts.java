@@ -12,7 +12,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.mnist1d.GaussianFilter;
-import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.figures.FigureStyle;
 import org.mnist1d.workbench.figures.LineStyle;
 import org.mnist1d.workbench.figures.PanelFigure;
@@ -38,14 +37,13 @@ final class PanelCharts {
     Map<String, LineStyle> styles = styles(c, t, overlay);
     boolean multi = l.multiPanel();
     List<Chart<?, ?>> charts = new ArrayList<>();
+    List<Chart<?, ?>> emptyPanels = new ArrayList<>();
     Set<String> drawn = new LinkedHashSet<>();
     for (ReportSpec.Panel p : panels) {
       Table pt = ReportBuilder.where(t, p.where(), path + ".panels");
       Table po =
           overlay == null ? null : ReportBuilder.where(overlay, p.where(), path + ".overlay");
-      if (multi && pt.rowCount() == 0 && (po == null || po.rowCount() == 0)) {
-        continue; // nothing of this panel ran (e.g. one file of a two-file sweep)
-      }
+      boolean empty = pt.rowCount() == 0 && (po == null || po.rowCount() == 0);
       XYChart chart =
           FigureStyle.xyChart(
               multi ? PANEL_WIDTH : ReportBuilder.WIDTH,
@@ -71,7 +69,8 @@ final class PanelCharts {
           s.setShowInLegend(!multi && h.label() != null); // panels: in the shared legend
         }
       }
-      if (chart.getSeriesMap().isEmpty()) {
+      if (empty) {
+        emptyPanels.add(chart); // nothing of this panel ran (e.g. one file of a two-file sweep)
         continue;
       }
       if (chart.getSeriesMap().values().stream()
@@ -80,8 +79,11 @@ final class PanelCharts {
       }
       charts.add(chart);
     }
+    String title = c.title();
     if (charts.isEmpty()) {
-      throw new UserError("report: " + path + ": no rows to draw in any panel");
+      // no run matches any panel (a sweep of other sizes, say): the empty panels, said so
+      charts.addAll(emptyPanels);
+      title = title + " (no runs for these panels)";
     }
     if (!multi) {
       FigureStyle.placeLegend((XYChart) charts.get(0));
@@ -103,7 +105,7 @@ final class PanelCharts {
       }
     }
     int columns = l.columns() > 0 ? l.columns() : Math.min(3, charts.size());
-    return new Report.NamedChart(c.name(), c.title(), charts, columns, legend);
+    return new Report.NamedChart(c.name(), title, charts, columns, legend);
   }
 
   /** The panels: explicit ones, one per value of {@code panels: COLUMN}, or one showing all. */

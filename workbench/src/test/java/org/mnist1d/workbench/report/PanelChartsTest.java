@@ -173,6 +173,33 @@ class PanelChartsTest {
   }
 
   @Test
+  void panelsNoRunMatchesAreDrawnEmptyAndSaidSo() throws Exception {
+    fixtures();
+    Report r =
+        ReportBuilder.build(
+            spec(
+                String.join(
+                    "\n",
+                    "sources: [{glob: 'runs/p*'}]",
+                    "charts:",
+                    "  - name: sizes",
+                    "    title: Accuracy",
+                    "    from: metrics",
+                    "    x: step",
+                    "    y: test_acc",
+                    "    series: params.pool",
+                    "    panels:",
+                    "      - {title: n = 2000, where: {params.train_size: 2000}}",
+                    "      - {title: n = 20000, where: {params.train_size: 20000}}",
+                    "")),
+            tmp);
+    Report.NamedChart c = r.charts().get(0);
+    assertEquals(2, c.panels().size(), "both panels, empty");
+    assertEquals("Accuracy (no runs for these panels)", c.title());
+    assertTrue(c.image().getWidth() > 0);
+  }
+
+  @Test
   void pivotsOnNumericKeysKeepNumericOrderAndColumnsComeInTheGivenOrder() throws Exception {
     fixtures();
     Report r =
