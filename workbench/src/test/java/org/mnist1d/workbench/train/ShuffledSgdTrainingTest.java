@@ -22,7 +22,7 @@ import org.mnist1d.io.DatasetCache;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.Models;
-import org.mnist1d.workbench.testing.TorchReference;
+import org.mnist1d.workbench.reference.TorchReference;
 
 /**
  * SGD with momentum against torch.optim.SGD (reference/torch/optimizers.json), batches reshuffled
@@ -36,7 +36,7 @@ class ShuffledSgdTrainingTest {
   @Test
   void momentumStepsAreTorchs() {
     JsonNode c = null;
-    for (JsonNode k : TorchReference.load("optimizers.json").get("cases")) {
+    for (JsonNode k : TorchReference.read("optimizers.json").get("cases")) {
       if (k.get("name").asText().equals("sgd_momentum_lr0.01_m0.9")) {
         c = k;
       }
@@ -51,21 +51,21 @@ class ShuffledSgdTrainingTest {
       double tol = dtype.equals("float64") ? 1e-7 : 2e-7;
       try (NDManager m = NDManager.newBaseManager()) {
         FusedSgd sgd = new FusedSgd(m, 0.01, 0.9);
-        double[] p0 = TorchReference.flat(ref.get("params0"));
+        double[] p0 = TorchReference.doubles(ref.get("params0"));
         NDArray p = ArrayValues.of(m, p0, new Shape(p0.length), type);
         p.setRequiresGradient(true);
         for (int t = 0; t < ref.get("steps").size(); t++) {
-          double[] g = TorchReference.flat(ref.get("grads").get(t));
+          double[] g = TorchReference.doubles(ref.get("grads").get(t));
           sgd.update(new NDList(p), new NDList(ArrayValues.of(m, g, new Shape(g.length), type)), t);
           JsonNode step = ref.get("steps").get(t);
-          TorchReference.assertClose(
-              TorchReference.flat(step.get("params")),
+          TorchReference.assertCloseToScale(
+              TorchReference.doubles(step.get("params")),
               ArrayValues.values(p),
               tol,
               dtype + " params after step " + (t + 1));
-          double[] buffer = TorchReference.flat(step.get("state").get("momentum_buffer"));
+          double[] buffer = TorchReference.doubles(step.get("state").get("momentum_buffer"));
           double[] scaled = Arrays.stream(buffer).map(v -> 0.01 * v).toArray();
-          TorchReference.assertClose(
+          TorchReference.assertCloseToScale(
               scaled,
               ArrayValues.values(sgd.state().get(0)),
               2e-7, // (float) lr and (float) momentum

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mnist1d.workbench.nn.Model;
-import org.mnist1d.workbench.testing.TorchReference;
+import org.mnist1d.workbench.reference.ModelRun;
+import org.mnist1d.workbench.reference.TorchReference;
 
 /**
  * The double-descent MLP and CNN against PyTorch (reference/torch/models-double-descent.json:
@@ -16,14 +17,14 @@ class WidthModelsTest {
 
   @Test
   void modelsMatchTorchInFloat64AndFloat32() {
-    JsonNode file = TorchReference.load("models-double-descent.json");
+    JsonNode file = TorchReference.read("models-double-descent.json");
     assertEquals(4, file.get("models").size());
     for (JsonNode record : file.get("models")) {
       Model model =
           WidthModels.named(record.get("kind").asText(), record.get("width").asInt(), 40, 10);
       assertEquals(record.get("param_count").asLong(), model.parameterCount(), record.toString());
-      TorchReference.assertMatches(model, file, record, "float64", 1e-12);
-      TorchReference.assertMatches(model, file, record, "float32", 1e-5);
+      ModelRun.assertMatches(model, file, record, "float64", 1e-12);
+      ModelRun.assertMatches(model, file, record, "float32", 1e-5);
     }
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.workbench.nn.Initialization;
-import org.mnist1d.workbench.testing.TorchReference;
+import org.mnist1d.workbench.reference.ModelRun;
+import org.mnist1d.workbench.reference.TorchReference;
 
 /**
  * The five pooling variants against PyTorch (reference/torch/models-pooling-*.json): feature maps,
@@ -35,40 +36,42 @@ class PoolingNetTest {
   @ParameterizedTest
   @ValueSource(strings = {"no_pool", "stride_2", "max_pool", "avg_pool", "l2_pool"})
   void variantMatchesTorch(String name) {
-    JsonNode file = TorchReference.load("models-pooling-" + name + ".json");
+    JsonNode file = TorchReference.read("models-pooling-" + name + ".json");
     JsonNode record = file.get("model");
     PoolingNet net = new PoolingNet(Downsampling.named(name).orElseThrow(), 20, 40, 10);
     assertEquals(PARAMETERS.get(name), net.parameterCount());
     assertEquals(record.get("param_count").asLong(), net.parameterCount());
-    TorchReference.Outputs o =
-        TorchReference.run(net, file, record, DataType.FLOAT64, net::features);
+    ModelRun.Outputs o = ModelRun.run(net, file, record, DataType.FLOAT64, net::features);
     JsonNode f64 = record.get("float64");
-    TorchReference.assertClose(
-        TorchReference.flat(f64.get("h1")), o.extra().get(0), 1e-12, name + " h1");
-    TorchReference.assertClose(
-        TorchReference.flat(f64.get("h2")), o.extra().get(1), 1e-12, name + " h2");
-    TorchReference.assertMatches(net, file, record, "float64", 1e-12);
-    TorchReference.assertMatches(net, file, record, "float32", 1e-5);
+    TorchReference.assertCloseToScale(
+        TorchReference.doubles(f64.get("h1")), o.extra().get(0), 1e-12, name + " h1");
+    TorchReference.assertCloseToScale(
+        TorchReference.doubles(f64.get("h2")), o.extra().get(1), 1e-12, name + " h2");
+    ModelRun.assertMatches(net, file, record, "float64", 1e-12);
+    ModelRun.assertMatches(net, file, record, "float32", 1e-5);
   }
 
   @Test
   void l2PoolGradientIsZeroNotNanOnAllZeroWindows() {
-    JsonNode file = TorchReference.load("models-pooling-l2-zero-windows.json");
+    JsonNode file = TorchReference.read("models-pooling-l2-zero-windows.json");
     JsonNode record = file.get("model");
     PoolingNet net = new PoolingNet(Downsampling.L2_POOL, 4, 40, 10);
     assertEquals(record.get("param_count").asLong(), net.parameterCount());
     for (String dtype : List.of("float64", "float32")) {
       double tol = dtype.equals("float64") ? 1e-12 : 1e-5;
-      TorchReference.Outputs o = TorchReference.assertMatches(net, file, record, dtype, tol);
-      TorchReference.Outputs withFeatures =
-          TorchReference.run(
+      ModelRun.Outputs o = ModelRun.assertMatches(net, file, record, dtype, tol);
+      ModelRun.Outputs withFeatures =
+          ModelRun.run(
               net,
               file,
               record,
               dtype.equals("float64") ? DataType.FLOAT64 : DataType.FLOAT32,
               net::features);
-      TorchReference.assertClose(
-          TorchReference.flat(record.get(dtype).get("h1")), withFeatures.extra().get(0), tol, "h1");
+      TorchReference.assertCloseToScale(
+          TorchReference.doubles(record.get(dtype).get("h1")),
+          withFeatures.extra().get(0),
+          tol,
+          "h1");
       double[] h2 = withFeatures.extra().get(1);
       int zeros = 0;
       for (double v : h2) {

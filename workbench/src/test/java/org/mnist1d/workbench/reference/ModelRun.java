@@ -1,7 +1,6 @@
-package org.mnist1d.workbench.testing;
+package org.mnist1d.workbench.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -11,10 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -23,73 +18,18 @@ import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
 
 /**
- * Reference values recorded from PyTorch (test resources under {@code reference/torch/}, layout in
- * workbench/src/test/python/README.md), and comparisons of a {@link Model} against a model record:
- * logits, the mean cross-entropy and its gradient with respect to every parameter.
+ * A {@link Model} run on a PyTorch model record's parameters and its file's input (the pooling,
+ * double-descent and other experiment models): logits, the mean cross-entropy and its gradient with
+ * respect to every parameter by autograd, compared with the record's.
  */
-public final class TorchReference {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private TorchReference() {}
-
-  /** The file {@code reference/torch/NAME}. */
-  public static JsonNode load(String name) {
-    try (InputStream in = TorchReference.class.getResourceAsStream("/reference/torch/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("test resource reference/torch/" + name + " is missing");
-      }
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A nested list of numbers flattened in row-major order. */
-  public static double[] flat(JsonNode n) {
-    List<Double> out = new ArrayList<>();
-    flatten(n, out);
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static void flatten(JsonNode n, List<Double> out) {
-    if (n.isArray()) {
-      n.forEach(c -> flatten(c, out));
-    } else {
-      out.add(n.asDouble());
-    }
-  }
+public final class ModelRun {
+  private ModelRun() {}
 
   /** The {@code values} of each tensor entry of a list ({@code params}, {@code grads}). */
   public static List<double[]> tensors(JsonNode entries) {
     List<double[]> out = new ArrayList<>();
-    entries.forEach(e -> out.add(flat(e.get("values"))));
+    entries.forEach(e -> out.add(TorchReference.doubles(e.get("values"))));
     return out;
-  }
-
-  /**
-   * Asserts that every value is within {@code tol} times the largest magnitude of {@code expected}
-   * (at least 1e-3), naming the first index that is not.
-   */
-  public static void assertClose(double[] expected, double[] actual, double tol, String what) {
-    assertEquals(expected.length, actual.length, what + ": size");
-    double scale = 1e-3;
-    for (double e : expected) {
-      scale = Math.max(scale, Math.abs(e));
-    }
-    for (int i = 0; i < expected.length; i++) {
-      assertTrue(
-          Math.abs(expected[i] - actual[i]) <= tol * scale,
-          what
-              + "["
-              + i
-              + "]: expected "
-              + expected[i]
-              + ", got "
-              + actual[i]
-              + " (tolerance "
-              + tol * scale
-              + ")");
-    }
   }
 
   /** What a model gives on the reference input: logits, loss, gradients and extra outputs. */
@@ -106,7 +46,7 @@ public final class TorchReference {
       JsonNode record,
       DataType type,
       BiFunction<NDList, NDArray, NDList> extra) {
-    double[][] x = matrix(file.get("x"));
+    double[][] x = TorchReference.rows(file.get("x"));
     int[] y = new int[file.get("y").size()];
     for (int i = 0; i < y.length; i++) {
       y[i] = file.get("y").get(i).asInt();
@@ -143,7 +83,7 @@ public final class TorchReference {
 
   /**
    * Asserts the model's logits, loss and gradients equal the record's for {@code dtype} ("float64"
-   * or "float32"), within {@code tol} relative (see {@link #assertClose}); gradients only where the
+   * or "float32"), within {@code tol} of each tensor's largest magnitude; gradients only where the
    * record has them.
    */
   public static Outputs assertMatches(
@@ -152,7 +92,8 @@ public final class TorchReference {
     Outputs o = run(model, file, record, type, null);
     JsonNode ref = record.get(dtype);
     String name = record.get("name").asText() + " " + dtype;
-    assertClose(flat(ref.get("logits")), o.logits(), tol, name + " logits");
+    TorchReference.assertCloseToScale(
+        TorchReference.doubles(ref.get("logits")), o.logits(), tol, name + " logits");
     assertEquals(
         ref.get("loss").asDouble(),
         o.loss(),
@@ -163,7 +104,7 @@ public final class TorchReference {
       List<double[]> expected = tensors(grads);
       assertEquals(expected.size(), o.grads().size(), name + ": gradient count");
       for (int i = 0; i < expected.size(); i++) {
-        assertClose(
+        TorchReference.assertCloseToScale(
             expected.get(i),
             o.grads().get(i),
             tol,
@@ -171,14 +112,5 @@ public final class TorchReference {
       }
     }
     return o;
-  }
-
-  /** A list of lists of numbers as rows. */
-  public static double[][] matrix(JsonNode n) {
-    double[][] out = new double[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = flat(n.get(i));
-    }
-    return out;
   }
 }
