@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Backward;
 import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.ParameterSpec;
@@ -30,6 +31,7 @@ public final class TrainingRun implements AutoCloseable {
   private final Split test;
   private final FusedOptimizer optimizer;
   private NDList params;
+  private NDList grads;
   private int step;
 
   /** Losses and accuracies (percent) on the train and test sets at one step. */
@@ -104,24 +106,38 @@ public final class TrainingRun implements AutoCloseable {
     try (StepScope scope = new StepScope(manager)) {
       scope.use(params);
       scope.use(batch.x(), batch.negTargets());
+      NDArray logProbs;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = batch.loss(model.forward(params, batch.x()));
-        gc.backward(l);
-        loss = ArrayValues.value(l);
+        logProbs = model.forward(params, batch.x()).logSoftmax(1);
+        // the loss is sum(logProbs * negTargets): its gradient with respect to logProbs is
+        // negTargets, so the backward starts there, without the product and sum in the graph
+        Backward.seeded(gc, logProbs, batch.negTargets());
       }
       // The parameters are leaves that keep their gradient buffers; the optimiser updates them
       // in place with autograd off (whatever this thread's grad mode: a notebook kernel may step
       // from any thread) and zeroes the gradients for the next backward.
-      NDList grads = new NDList();
-      for (NDArray p : params) {
-        NDArray g = p.getGradient();
-        g.attach(scope.manager()); // the handle, not the buffer: freed with the step
-        grads.add(g);
-      }
-      optimizer.update(params, grads, step);
+      optimizer.update(params, gradients(), step);
+      loss = ArrayValues.value(batch.lossOfLogProbabilities(logProbs));
     }
     step++;
     return loss;
+  }
+
+  /**
+   * The parameters' gradient buffers. The engine accumulates each backward into the same buffer (in
+   * place, once it exists) and the optimiser zeroes it in place, so the handles are taken once,
+   * after the first backward, and kept until the parameters are replaced.
+   */
+  private NDList gradients() {
+    if (grads == null) {
+      grads = new NDList();
+      for (NDArray p : params) {
+        NDArray g = p.getGradient();
+        g.attach(manager);
+        grads.add(g);
+      }
+    }
+    return grads;
   }
 
   /** Loss and accuracy on the whole train and test sets (no gradients). */
@@ -136,7 +152,7 @@ public final class TrainingRun implements AutoCloseable {
       scope.use(params);
       scope.use(split.x(), split.negTargets(), split.labels());
       NDArray logits = model.forward(params, split.x());
-      double loss = split.loss(logits).toType(DataType.FLOAT64, false).getDouble();
+      double loss = ArrayValues.value(split.loss(logits));
       return new double[] {loss, split.accuracy(logits)};
     }
   }
@@ -176,6 +192,10 @@ public final class TrainingRun implements AutoCloseable {
       }
     }
     params.close();
+    if (grads != null) {
+      grads.close();
+      grads = null;
+    }
     params = leaves(restored);
     optimizer.restore(state);
     step = atStep;

@@ -1,0 +1,91 @@
+"""Shared helpers for the side-by-side benchmark scripts in bench/ (run with /usr/bin/python3).
+
+Both sides run on this machine in one invocation: the Python side in this process, the workbench
+side as `bin/workbench bench NAME --threads 1 --json` subprocesses, alternated so that machine
+noise (other processes on a shared machine) hits both sides alike.
+"""
+
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+WORKBENCH = os.path.join(ROOT, "bin", "workbench")
+PYREF = os.path.join(ROOT, "workbench", "src", "test", "python")
+
+
+def workbench(*args):
+    """Runs bin/workbench with args; returns its stdout (exits with its stderr on failure)."""
+    p = subprocess.run([WORKBENCH, *args], cwd=ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("bin/workbench %s failed (exit %d):\n%s" % (" ".join(args), p.returncode, p.stderr))
+    return p.stdout
+
+
+def workbench_bench(workload, warmup=None, iterations=None):
+    """One `bin/workbench bench WORKLOAD --threads 1 --json` run in a fresh JVM: its JSON result."""
+    args = ["bench", workload, "--threads", "1", "--json"]
+    if warmup is not None:
+        args += ["--warmup", str(warmup)]
+    if iterations is not None:
+        args += ["--iterations", str(iterations)]
+    lines = [l for l in workbench(*args).splitlines() if l.startswith("{")]
+    return json.loads(lines[-1])
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def load():
+    """The 1-minute load average now."""
+    return os.getloadavg()[0]
+
+
+def machine():
+    """One line naming this machine: CPU model, cores, memory, OS."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            mem = ", %.0f GB" % (kb / 1024 / 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    return "%s, %d cores%s, %s %s" % (cpu, os.cpu_count(), mem, platform.system(), platform.release())
+
+
+def header(title, torch_version=None):
+    """Lines saying what ran where and when."""
+    lines = ["# %s" % title,
+             "# date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+             "# machine: %s" % machine(),
+             "# python: %s %s" % (sys.executable, platform.python_version())]
+    if torch_version:
+        lines.append("# torch: %s" % torch_version)
+    lines.append("# command: %s" % " ".join([sys.executable] + [os.path.relpath(sys.argv[0], ROOT)]
+                                            + sys.argv[1:]))
+    return lines
+
+
+def table(rows, columns):
+    """A Markdown table of dicts, columns given as (key, heading, format)."""
+    out = ["| " + " | ".join(h for _, h, _ in columns) + " |",
+           "|" + "|".join("---" for _ in columns) + "|"]
+    for r in rows:
+        out.append("| " + " | ".join(f % r[k] if r.get(k) is not None else "" for k, _, f in columns)
+                   + " |")
+    return out

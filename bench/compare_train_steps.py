@@ -1,0 +1,178 @@
+"""Training step, workbench against PyTorch from Python, side by side on this machine.
+
+One step = forward, loss, backward and an Adam update (lr 0.01) on a batch of 100 of the default
+MNIST-1D dataset, float32, one thread on both sides. The batches are the same on both sides: the
+dataset is written once with `bin/workbench dataset --out` and read here, and both sides take the
+in-order batches of 100 of the training set (step s uses rows 100 s .. 100 s + 99, mod 4000).
+
+- PyTorch side (this process): the models of workbench/src/test/python/torch_models_benchmark.py
+  (the definitions the reference tests use), torch.set_num_threads(1) and
+  set_num_interop_threads(1), `opt.zero_grad(); loss = F.cross_entropy(model(x), y);
+  loss.backward(); opt.step(); loss.item()` (the workbench's step also returns the loss),
+  torch.optim.Adam with its defaults. Warm-up steps, then each step timed; the median.
+- workbench side: `bin/workbench bench train-step-MODEL --threads 1 --json` (a fresh JVM), the
+  same warm-up and timed iterations; its median.
+
+The two sides alternate model by model, round by round, and which goes first alternates too. The
+ratio is workbench / PyTorch per round; the table gives the median over rounds and the range.
+
+Run from anywhere:  /usr/bin/python3 bench/compare_train_steps.py [--models logistic,mlp]
+                    [--rounds 5] [--warmup 50] [--iterations N] [--json FILE]
+
+To add a model: add an entry to MODELS below (the workbench workload's name and a function that
+builds the PyTorch module; a `step` for anything other than a classifier trained with
+cross-entropy), and the workload to the workbench (train/TrainStepWorkload).
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+import benchlib
+
+sys.path.insert(0, benchlib.PYREF)
+try:
+    import torch
+except ImportError:
+    sys.exit("torch is missing: run this with Debian's /usr/bin/python3 (python3-torch 1.13)")
+import torch.nn.functional as F  # noqa: E402
+
+import torch_models_benchmark as tmb  # noqa: E402  (the reference tests' model definitions)
+
+torch.set_num_threads(1)
+torch.set_num_interop_threads(1)
+torch.use_deterministic_algorithms(False)  # the reference scripts turn it on; torch's default off
+
+BATCH = 100
+
+
+def classifier_step(model, opt):
+    """The usual classification step; returns a function of one batch (x, y)."""
+
+    def step(x, y):
+        opt.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    return step
+
+
+# name -> workbench workload, PyTorch module factory, step factory (model, optimiser) -> step(x, y)
+MODELS = {
+    "logistic": ("train-step-logistic", tmb.Logistic, classifier_step),
+    "mlp": ("train-step-mlp", tmb.Mlp, classifier_step),
+    "cnn": ("train-step-cnn", tmb.Cnn, classifier_step),
+    "gru": ("train-step-gru", tmb.Gru, classifier_step),
+}
+
+# the workbench workloads' own counts (TrainStepWorkload), used on both sides unless overridden
+DEFAULT_ITERATIONS = {"gru": 200}
+
+
+def dataset(path):
+    """Writes the default dataset with bin/workbench and returns its training set as tensors."""
+    benchlib.workbench("dataset", "--out", path)
+    d = np.load(path)
+    return (torch.from_numpy(d["x"]).to(torch.float32).contiguous(),
+            torch.from_numpy(d["y"]).to(torch.int64).contiguous())
+
+
+def torch_median_ms(name, x, y, warmup, iterations):
+    """Median milliseconds of one step of model `name` in PyTorch."""
+    _, module, make_step = MODELS[name]
+    torch.manual_seed(0)
+    model = module()
+    opt = torch.optim.Adam(model.parameters(), lr=0.01)
+    step = make_step(model, opt)
+    n = x.shape[0]
+    batches = [(x[s:s + BATCH].contiguous(), y[s:s + BATCH].contiguous()) for s in range(0, n, BATCH)]
+    for i in range(warmup):
+        step(*batches[i % len(batches)])
+    ms = []
+    for i in range(iterations):
+        b = batches[(warmup + i) % len(batches)]
+        t0 = time.perf_counter_ns()
+        step(*b)
+        ms.append((time.perf_counter_ns() - t0) / 1e6)
+    return benchlib.median(ms)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all)")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--iterations", type=int, default=None,
+                    help="timed steps per side and round (default 1000, gru 200)")
+    ap.add_argument("--json", help="also write the per-round figures here")
+    a = ap.parse_args()
+    names = a.models.split(",")
+    unknown = [m for m in names if m not in MODELS]
+    if unknown:
+        sys.exit("unknown model(s) %s; known: %s" % (", ".join(unknown), ", ".join(MODELS)))
+
+    out_dir = os.path.join(benchlib.ROOT, "runs", "bench")
+    os.makedirs(out_dir, exist_ok=True)
+    x, y = dataset(os.path.join(out_dir, "default.npz"))
+
+    lines = benchlib.header("training step: workbench / PyTorch, one thread, batch %d, Adam lr 0.01"
+                            % BATCH, torch.__version__)
+    for l in lines:
+        print(l, flush=True)
+    rounds = {m: [] for m in names}
+    for r in range(a.rounds):
+        for m in names:
+            its = a.iterations or DEFAULT_ITERATIONS.get(m, 1000)
+            got = {}
+            order = ("torch", "workbench") if r % 2 == 0 else ("workbench", "torch")
+            load0 = benchlib.load()
+            for side in order:
+                if side == "torch":
+                    got["torch"] = torch_median_ms(m, x, y, a.warmup, its)
+                else:
+                    res = benchlib.workbench_bench(MODELS[m][0], a.warmup, its)
+                    got["workbench"] = res["median_ms"]
+                    got["rss_mb"] = res.get("peak_rss_mb")
+            got["load"] = max(load0, benchlib.load())
+            got["ratio"] = got["workbench"] / got["torch"]
+            got["iterations"] = its
+            rounds[m].append(got)
+            print("# round %d %-10s torch %8.3f ms  workbench %8.3f ms  ratio %.3f  load %.2f"
+                  % (r + 1, m, got["torch"], got["workbench"], got["ratio"], got["load"]), flush=True)
+
+    rows = []
+    for m in names:
+        rs = rounds[m]
+        ratios = [g["ratio"] for g in rs]
+        rows.append({
+            "model": m,
+            "torch": benchlib.median([g["torch"] for g in rs]),
+            "workbench": benchlib.median([g["workbench"] for g in rs]),
+            "ratio": benchlib.median(ratios),
+            "range": "%.2f-%.2f" % (min(ratios), max(ratios)),
+            "iterations": "%d x %d" % (rs[0]["iterations"], len(rs)),
+            "load": "%.1f-%.1f" % (min(g["load"] for g in rs), max(g["load"] for g in rs)),
+        })
+    print()
+    for l in benchlib.table(rows, [
+            ("model", "model", "%s"),
+            ("torch", "PyTorch ms (median)", "%.3f"),
+            ("workbench", "workbench ms (median)", "%.3f"),
+            ("ratio", "workbench / PyTorch", "%.2f"),
+            ("range", "ratio range over rounds", "%s"),
+            ("iterations", "timed steps x rounds", "%s"),
+            ("load", "load average", "%s")]):
+        print(l)
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"header": lines, "rounds": rounds, "summary": rows}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
