@@ -19,22 +19,22 @@ WORKBENCH = os.path.join(ROOT, "bin", "workbench")
 PYREF = os.path.join(ROOT, "workbench", "src", "test", "python")
 
 
-def workbench(*args):
+def workbench(*args, launcher=WORKBENCH):
     """Runs bin/workbench with args; returns its stdout (exits with its stderr on failure)."""
-    p = subprocess.run([WORKBENCH, *args], cwd=ROOT, capture_output=True, text=True)
+    p = subprocess.run([launcher, *args], cwd=ROOT, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit("bin/workbench %s failed (exit %d):\n%s" % (" ".join(args), p.returncode, p.stderr))
     return p.stdout
 
 
-def workbench_bench(workload, warmup=None, iterations=None):
+def workbench_bench(workload, warmup=None, iterations=None, launcher=WORKBENCH):
     """One `bin/workbench bench WORKLOAD --threads 1 --json` run in a fresh JVM: its JSON result."""
     args = ["bench", workload, "--threads", "1", "--json"]
     if warmup is not None:
         args += ["--warmup", str(warmup)]
     if iterations is not None:
         args += ["--iterations", str(iterations)]
-    lines = [l for l in workbench(*args).splitlines() if l.startswith("{")]
+    lines = [l for l in workbench(*args, launcher=launcher).splitlines() if l.startswith("{")]
     return json.loads(lines[-1])
 
 

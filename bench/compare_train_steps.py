@@ -10,21 +10,23 @@ in-order batches of 100 of the training set (step s uses rows 100 s .. 100 s + 9
   set_num_interop_threads(1), `opt.zero_grad(); loss = F.cross_entropy(model(x), y);
   loss.backward(); opt.step(); loss.item()` (the workbench's step also returns the loss),
   torch.optim.Adam with its defaults. Warm-up steps, then each step timed; the median.
-- workbench side: `bin/workbench bench train-step-MODEL --threads 1 --json` (a fresh JVM), the
-  same warm-up and timed iterations; its median.
+- workbench side: `bin/workbench bench train-step-MODEL --threads 1 --json --warmup W
+  --iterations N` (a fresh JVM), the same warm-up and timed steps; its median.
 
 The two sides alternate model by model, round by round, and which goes first alternates too. The
 ratio is workbench / PyTorch per round; the table gives the median over rounds and the range.
 
 Run from anywhere:  /usr/bin/python3 bench/compare_train_steps.py [--models logistic,mlp]
-                    [--rounds 5] [--warmup 50] [--iterations N] [--json FILE]
+                    [--rounds 5] [--warmup N] [--iterations N] [--json FILE]
+                    [--workbench OTHER_CHECKOUT/bin/workbench]
 
-To add a model: add an entry to MODELS below (the workbench workload's name and a function that
-builds the PyTorch module; a `step` for anything other than a classifier trained with
-cross-entropy), and the workload to the workbench (train/TrainStepWorkload).
+To add a model: add an entry to MODELS below (the workbench workload's name, a function that
+builds the PyTorch module, a `step` factory: classifier_step for a classifier trained with
+cross-entropy, and the warm-up and timed steps), and the workload to the workbench's bench suites.
 """
 
 import argparse
+import collections
 import json
 import os
 import sys
@@ -63,16 +65,17 @@ def classifier_step(model, opt):
     return step
 
 
-# name -> workbench workload, PyTorch module factory, step factory (model, optimiser) -> step(x, y)
-MODELS = {
-    "logistic": ("train-step-logistic", tmb.Logistic, classifier_step),
-    "mlp": ("train-step-mlp", tmb.Mlp, classifier_step),
-    "cnn": ("train-step-cnn", tmb.Cnn, classifier_step),
-    "gru": ("train-step-gru", tmb.Gru, classifier_step),
-}
+# One row per model: the workbench workload, the PyTorch module's factory, the step's factory
+# ((module, optimiser) -> step(x, y)), and the warm-up and timed steps of each side and round (the
+# workbench workload's own counts: the JVM needs about a second of steps before its time settles).
+Entry = collections.namedtuple("Entry", "workload module step warmup iterations")
 
-# the workbench workloads' own counts (TrainStepWorkload), used on both sides unless overridden
-DEFAULT_ITERATIONS = {"gru": 200}
+MODELS = {
+    "logistic": Entry("train-step-logistic", tmb.Logistic, classifier_step, 3000, 1000),
+    "mlp": Entry("train-step-mlp", tmb.Mlp, classifier_step, 3000, 1000),
+    "cnn": Entry("train-step-cnn", tmb.Cnn, classifier_step, 1000, 1000),
+    "gru": Entry("train-step-gru", tmb.Gru, classifier_step, 100, 200),
+}
 
 
 def dataset(path):
@@ -85,11 +88,11 @@ def dataset(path):
 
 def torch_median_ms(name, x, y, warmup, iterations):
     """Median milliseconds of one step of model `name` in PyTorch."""
-    _, module, make_step = MODELS[name]
+    entry = MODELS[name]
     torch.manual_seed(0)
-    model = module()
+    model = entry.module()
     opt = torch.optim.Adam(model.parameters(), lr=0.01)
-    step = make_step(model, opt)
+    step = entry.step(model, opt)
     n = x.shape[0]
     batches = [(x[s:s + BATCH].contiguous(), y[s:s + BATCH].contiguous()) for s in range(0, n, BATCH)]
     for i in range(warmup):
@@ -107,9 +110,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all)")
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--warmup", type=int, default=None,
+                    help="warm-up steps per side and round (default: the model's, see MODELS)")
     ap.add_argument("--iterations", type=int, default=None,
-                    help="timed steps per side and round (default 1000, gru 200)")
+                    help="timed steps per side and round (default: the model's, see MODELS)")
+    ap.add_argument("--workbench", default=benchlib.WORKBENCH,
+                    help="the launcher to time (default: this checkout's bin/workbench)")
     ap.add_argument("--json", help="also write the per-round figures here")
     a = ap.parse_args()
     names = a.models.split(",")
@@ -120,6 +126,8 @@ def main():
     out_dir = os.path.join(benchlib.ROOT, "runs", "bench")
     os.makedirs(out_dir, exist_ok=True)
     x, y = dataset(os.path.join(out_dir, "default.npz"))
+    if a.workbench != benchlib.WORKBENCH:
+        print("# workbench: %s" % a.workbench)
 
     lines = benchlib.header("training step: workbench / PyTorch, one thread, batch %d, Adam lr 0.01"
                             % BATCH, torch.__version__)
@@ -128,20 +136,22 @@ def main():
     rounds = {m: [] for m in names}
     for r in range(a.rounds):
         for m in names:
-            its = a.iterations or DEFAULT_ITERATIONS.get(m, 1000)
+            its = a.iterations or MODELS[m].iterations
+            warm = MODELS[m].warmup if a.warmup is None else a.warmup
             got = {}
             order = ("torch", "workbench") if r % 2 == 0 else ("workbench", "torch")
             load0 = benchlib.load()
             for side in order:
                 if side == "torch":
-                    got["torch"] = torch_median_ms(m, x, y, a.warmup, its)
+                    got["torch"] = torch_median_ms(m, x, y, warm, its)
                 else:
-                    res = benchlib.workbench_bench(MODELS[m][0], a.warmup, its)
+                    res = benchlib.workbench_bench(MODELS[m].workload, warm, its, a.workbench)
                     got["workbench"] = res["median_ms"]
                     got["rss_mb"] = res.get("peak_rss_mb")
             got["load"] = max(load0, benchlib.load())
             got["ratio"] = got["workbench"] / got["torch"]
             got["iterations"] = its
+            got["warmup"] = warm
             rounds[m].append(got)
             print("# round %d %-10s torch %8.3f ms  workbench %8.3f ms  ratio %.3f  load %.2f"
                   % (r + 1, m, got["torch"], got["workbench"], got["ratio"], got["load"]), flush=True)
@@ -156,7 +166,7 @@ def main():
             "workbench": benchlib.median([g["workbench"] for g in rs]),
             "ratio": benchlib.median(ratios),
             "range": "%.2f-%.2f" % (min(ratios), max(ratios)),
-            "iterations": "%d x %d" % (rs[0]["iterations"], len(rs)),
+            "iterations": "%d x %d (after %d)" % (rs[0]["iterations"], len(rs), rs[0]["warmup"]),
             "load": "%.1f-%.1f" % (min(g["load"] for g in rs), max(g["load"] for g in rs)),
         })
     print()
@@ -166,7 +176,7 @@ def main():
             ("workbench", "workbench ms (median)", "%.3f"),
             ("ratio", "workbench / PyTorch", "%.2f"),
             ("range", "ratio range over rounds", "%s"),
-            ("iterations", "timed steps x rounds", "%s"),
+            ("iterations", "timed steps x rounds (warm-up)", "%s"),
             ("load", "load average", "%s")]):
         print(l)
     if a.json:
