@@ -18,7 +18,10 @@ ratio is workbench / PyTorch per round; the table gives the median over rounds a
 
 Run from anywhere:  /usr/bin/python3 bench/compare_train_steps.py [--models logistic,mlp]
                     [--rounds 5] [--warmup N] [--iterations N] [--json FILE]
-                    [--workbench OTHER_CHECKOUT/bin/workbench]
+                    [--workbench [LABEL=]LAUNCHER]...
+
+With several --workbench launchers (e.g. before=/tmp/old/bin/workbench after=bin/workbench), each
+is timed in the same rounds against the same PyTorch figures.
 
 To add a model: add an entry to MODELS below (the workbench workload's name, a function that
 builds the PyTorch module, a `step` factory: classifier_step for a classifier trained with
@@ -106,6 +109,18 @@ def torch_median_ms(name, x, y, warmup, iterations):
     return benchlib.median(ms)
 
 
+def launchers(specs):
+    """--workbench values as (label, launcher) pairs; LABEL=PATH or PATH (label: its checkout)."""
+    out = []
+    for spec in specs or [benchlib.WORKBENCH]:
+        label, _, path = spec.rpartition("=") if "=" in spec else ("", "", spec)
+        path = os.path.abspath(path)
+        if not os.access(path, os.X_OK):
+            sys.exit("--workbench %s: not an executable launcher" % path)
+        out.append((label or os.path.relpath(os.path.dirname(os.path.dirname(path))), path))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all)")
@@ -114,70 +129,72 @@ def main():
                     help="warm-up steps per side and round (default: the model's, see MODELS)")
     ap.add_argument("--iterations", type=int, default=None,
                     help="timed steps per side and round (default: the model's, see MODELS)")
-    ap.add_argument("--workbench", default=benchlib.WORKBENCH,
-                    help="the launcher to time (default: this checkout's bin/workbench)")
+    ap.add_argument("--workbench", action="append", metavar="[LABEL=]LAUNCHER",
+                    help="a workbench launcher to time; repeat to time several builds in the same "
+                         "rounds (default: this checkout's bin/workbench)")
     ap.add_argument("--json", help="also write the per-round figures here")
     a = ap.parse_args()
     names = a.models.split(",")
     unknown = [m for m in names if m not in MODELS]
     if unknown:
         sys.exit("unknown model(s) %s; known: %s" % (", ".join(unknown), ", ".join(MODELS)))
+    sides = launchers(a.workbench)
 
     out_dir = os.path.join(benchlib.ROOT, "runs", "bench")
     os.makedirs(out_dir, exist_ok=True)
     x, y = dataset(os.path.join(out_dir, "default.npz"))
-    if a.workbench != benchlib.WORKBENCH:
-        print("# workbench: %s" % a.workbench)
 
     lines = benchlib.header("training step: workbench / PyTorch, one thread, batch %d, Adam lr 0.01"
                             % BATCH, torch.__version__)
+    lines += ["# workbench %s: %s" % (label, path) for label, path in sides]
     for l in lines:
         print(l, flush=True)
+    order = ["torch"] + [label for label, _ in sides]
     rounds = {m: [] for m in names}
     for r in range(a.rounds):
         for m in names:
             its = a.iterations or MODELS[m].iterations
             warm = MODELS[m].warmup if a.warmup is None else a.warmup
-            got = {}
-            order = ("torch", "workbench") if r % 2 == 0 else ("workbench", "torch")
+            got = {"iterations": its, "warmup": warm}
             load0 = benchlib.load()
-            for side in order:
+            # rotate which side goes first, round by round
+            for side in order[r % len(order):] + order[:r % len(order)]:
                 if side == "torch":
                     got["torch"] = torch_median_ms(m, x, y, warm, its)
                 else:
-                    res = benchlib.workbench_bench(MODELS[m].workload, warm, its, a.workbench)
-                    got["workbench"] = res["median_ms"]
-                    got["rss_mb"] = res.get("peak_rss_mb")
+                    res = benchlib.workbench_bench(MODELS[m].workload, warm, its, dict(sides)[side])
+                    got[side] = res["median_ms"]
             got["load"] = max(load0, benchlib.load())
-            got["ratio"] = got["workbench"] / got["torch"]
-            got["iterations"] = its
-            got["warmup"] = warm
             rounds[m].append(got)
-            print("# round %d %-10s torch %8.3f ms  workbench %8.3f ms  ratio %.3f  load %.2f"
-                  % (r + 1, m, got["torch"], got["workbench"], got["ratio"], got["load"]), flush=True)
+            print("# round %d %-9s torch %8.3f ms  %s  load %.2f" % (
+                r + 1, m, got["torch"],
+                "  ".join("%s %8.3f ms (%.3f)" % (l, got[l], got[l] / got["torch"]) for l, _ in sides),
+                got["load"]), flush=True)
 
     rows = []
     for m in names:
         rs = rounds[m]
-        ratios = [g["ratio"] for g in rs]
-        rows.append({
+        row = {
             "model": m,
             "torch": benchlib.median([g["torch"] for g in rs]),
-            "workbench": benchlib.median([g["workbench"] for g in rs]),
-            "ratio": benchlib.median(ratios),
-            "range": "%.2f-%.2f" % (min(ratios), max(ratios)),
             "iterations": "%d x %d (after %d)" % (rs[0]["iterations"], len(rs), rs[0]["warmup"]),
             "load": "%.1f-%.1f" % (min(g["load"] for g in rs), max(g["load"] for g in rs)),
-        })
+        }
+        for label, _ in sides:
+            ratios = [g[label] / g["torch"] for g in rs]
+            row[label] = benchlib.median([g[label] for g in rs])
+            row[label + " ratio"] = benchlib.median(ratios)
+            row[label + " range"] = "%.2f-%.2f" % (min(ratios), max(ratios))
+        rows.append(row)
+    columns = [("model", "model", "%s"), ("torch", "PyTorch ms (median)", "%.3f")]
+    for label, _ in sides:
+        name = "workbench" if len(sides) == 1 else "workbench " + label
+        columns += [(label, name + " ms (median)", "%.3f"),
+                    (label + " ratio", name + " / PyTorch", "%.2f"),
+                    (label + " range", "ratio range over rounds", "%s")]
+    columns += [("iterations", "timed steps x rounds (warm-up)", "%s"), ("load", "load average", "%s")]
     print()
-    for l in benchlib.table(rows, [
-            ("model", "model", "%s"),
-            ("torch", "PyTorch ms (median)", "%.3f"),
-            ("workbench", "workbench ms (median)", "%.3f"),
-            ("ratio", "workbench / PyTorch", "%.2f"),
-            ("range", "ratio range over rounds", "%s"),
-            ("iterations", "timed steps x rounds (warm-up)", "%s"),
-            ("load", "load average", "%s")]):
+    for l in benchlib.table(rows, columns):
         print(l)
     if a.json:
         with open(a.json, "w") as f:
