@@ -12,6 +12,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
@@ -36,6 +37,47 @@ def workbench_bench(workload, warmup=None, iterations=None, launcher=WORKBENCH):
         args += ["--iterations", str(iterations)]
     lines = [l for l in workbench(*args, launcher=launcher).splitlines() if l.startswith("{")]
     return json.loads(lines[-1])
+
+
+class PacedWorkbench:
+    """A warm `bin/workbench bench WORKLOAD --threads 1 --json --paced` process: it warms up once,
+    then times one round of `iterations` calls each time round() asks, so that the caller can
+    alternate its own timings with the workbench's at a fine grain in one warm JVM."""
+
+    def __init__(self, workload, warmup, iterations, rounds, launcher=WORKBENCH):
+        args = [launcher, "bench", workload, "--threads", "1", "--json", "--paced",
+                "--rounds", str(rounds), "--iterations", str(iterations)]
+        if warmup is not None:
+            args += ["--warmup", str(warmup)]
+        self.args = args
+        self.err = tempfile.TemporaryFile(mode="w+")
+        self.p = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=self.err, text=True, bufsize=1)
+        while "warmed_up" not in self._line():
+            pass
+
+    def _line(self):
+        line = self.p.stdout.readline()
+        if not line:
+            self.p.wait()
+            self.err.seek(0)
+            sys.exit("%s failed (exit %s):\n%s" % (" ".join(self.args), self.p.returncode,
+                                                     self.err.read()))
+        return json.loads(line) if line.startswith("{") else {}
+
+    def round(self):
+        """Times one round; returns its JSON figures (median_ms, ...)."""
+        self.p.stdin.write("\n")
+        self.p.stdin.flush()
+        while True:
+            r = self._line()
+            if "median_ms" in r:
+                return r
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait()
+        self.err.close()
 
 
 def median(values):

@@ -9,15 +9,19 @@ in-order batches of 100 of the training set (step s uses rows 100 s .. 100 s + 9
   (the definitions the reference tests use), torch.set_num_threads(1) and
   set_num_interop_threads(1), `opt.zero_grad(); loss = F.cross_entropy(model(x), y);
   loss.backward(); opt.step(); loss.item()` (the workbench's step also returns the loss),
-  torch.optim.Adam with its defaults. Warm-up steps, then each step timed; the median.
-- workbench side: `bin/workbench bench train-step-MODEL --threads 1 --json --warmup W
-  --iterations N` (a fresh JVM), the same warm-up and timed steps; its median.
+  torch.optim.Adam with its defaults.
+- workbench side: `bin/workbench bench train-step-MODEL --threads 1 --json --paced` (one warm
+  JVM per model and launcher; TrainingRun.update(), see train/TrainStepWorkload).
 
-The two sides alternate model by model, round by round, and which goes first alternates too. The
-ratio is workbench / PyTorch per round; the table gives the median over rounds and the range.
+Both sides warm up first (the same number of steps; the JVM needs about a second of steps before
+its time settles). Then they alternate in short rounds, `--rounds` of them, each side timing
+every step of its round and reporting the round's median; which side goes first rotates. The
+ratio is taken round by round (workbench / PyTorch, both measured within a second or so of each
+other, so both see the same machine load) and the table gives its median over the rounds and its
+range, with each side's median of round medians.
 
 Run from anywhere:  /usr/bin/python3 bench/compare_train_steps.py [--models logistic,mlp]
-                    [--rounds 5] [--warmup N] [--iterations N] [--json FILE]
+                    [--rounds 10] [--warmup N] [--steps N] [--json FILE]
                     [--workbench [LABEL=]LAUNCHER]...
 
 With several --workbench launchers (e.g. before=/tmp/old/bin/workbench after=bin/workbench), each
@@ -25,7 +29,8 @@ is timed in the same rounds against the same PyTorch figures.
 
 To add a model: add an entry to MODELS below (the workbench workload's name, a function that
 builds the PyTorch module, a `step` factory: classifier_step for a classifier trained with
-cross-entropy, and the warm-up and timed steps), and the workload to the workbench's bench suites.
+cross-entropy, the warm-up steps and the steps per round), and the workload to the workbench's
+bench suites.
 """
 
 import argparse
@@ -69,15 +74,15 @@ def classifier_step(model, opt):
 
 
 # One row per model: the workbench workload, the PyTorch module's factory, the step's factory
-# ((module, optimiser) -> step(x, y)), and the warm-up and timed steps of each side and round (the
-# workbench workload's own counts: the JVM needs about a second of steps before its time settles).
-Entry = collections.namedtuple("Entry", "workload module step warmup iterations")
+# ((module, optimiser) -> step(x, y)), the warm-up steps (about a second of the workbench's steps)
+# and the timed steps per round (a few tenths of a second).
+Entry = collections.namedtuple("Entry", "workload module step warmup steps")
 
 MODELS = {
     "logistic": Entry("train-step-logistic", tmb.Logistic, classifier_step, 3000, 1000),
-    "mlp": Entry("train-step-mlp", tmb.Mlp, classifier_step, 3000, 1000),
-    "cnn": Entry("train-step-cnn", tmb.Cnn, classifier_step, 1000, 1000),
-    "gru": Entry("train-step-gru", tmb.Gru, classifier_step, 100, 200),
+    "mlp": Entry("train-step-mlp", tmb.Mlp, classifier_step, 3000, 500),
+    "cnn": Entry("train-step-cnn", tmb.Cnn, classifier_step, 1000, 200),
+    "gru": Entry("train-step-gru", tmb.Gru, classifier_step, 100, 20),
 }
 
 
@@ -89,24 +94,28 @@ def dataset(path):
             torch.from_numpy(d["y"]).to(torch.int64).contiguous())
 
 
-def torch_median_ms(name, x, y, warmup, iterations):
-    """Median milliseconds of one step of model `name` in PyTorch."""
-    entry = MODELS[name]
-    torch.manual_seed(0)
-    model = entry.module()
-    opt = torch.optim.Adam(model.parameters(), lr=0.01)
-    step = entry.step(model, opt)
-    n = x.shape[0]
-    batches = [(x[s:s + BATCH].contiguous(), y[s:s + BATCH].contiguous()) for s in range(0, n, BATCH)]
-    for i in range(warmup):
-        step(*batches[i % len(batches)])
-    ms = []
-    for i in range(iterations):
-        b = batches[(warmup + i) % len(batches)]
-        t0 = time.perf_counter_ns()
-        step(*b)
-        ms.append((time.perf_counter_ns() - t0) / 1e6)
-    return benchlib.median(ms)
+class TorchTrial:
+    """Model `name` in PyTorch with its optimiser, stepping through the in-order batches."""
+
+    def __init__(self, name, x, y):
+        entry = MODELS[name]
+        torch.manual_seed(0)
+        model = entry.module()
+        self.step = entry.step(model, torch.optim.Adam(model.parameters(), lr=0.01))
+        self.batches = [(x[s:s + BATCH].contiguous(), y[s:s + BATCH].contiguous())
+                        for s in range(0, x.shape[0], BATCH)]
+        self.t = 0
+
+    def run(self, steps, timed):
+        """Runs `steps` steps; returns their median milliseconds when timed."""
+        ms = []
+        for _ in range(steps):
+            b = self.batches[self.t % len(self.batches)]
+            self.t += 1
+            t0 = time.perf_counter_ns()
+            self.step(*b)
+            ms.append((time.perf_counter_ns() - t0) / 1e6)
+        return benchlib.median(ms) if timed else None
 
 
 def launchers(specs):
@@ -124,10 +133,10 @@ def launchers(specs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--models", default=",".join(MODELS), help="comma-separated (default: all)")
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=None,
-                    help="warm-up steps per side and round (default: the model's, see MODELS)")
-    ap.add_argument("--iterations", type=int, default=None,
+                    help="warm-up steps per side (default: the model's, see MODELS)")
+    ap.add_argument("--steps", type=int, default=None,
                     help="timed steps per side and round (default: the model's, see MODELS)")
     ap.add_argument("--workbench", action="append", metavar="[LABEL=]LAUNCHER",
                     help="a workbench launcher to time; repeat to time several builds in the same "
@@ -151,25 +160,28 @@ def main():
         print(l, flush=True)
     order = ["torch"] + [label for label, _ in sides]
     rounds = {m: [] for m in names}
-    for r in range(a.rounds):
-        for m in names:
-            its = a.iterations or MODELS[m].iterations
-            warm = MODELS[m].warmup if a.warmup is None else a.warmup
-            got = {"iterations": its, "warmup": warm}
+    for m in names:
+        steps = a.steps or MODELS[m].steps
+        warm = MODELS[m].warmup if a.warmup is None else a.warmup
+        # one warm process per launcher, warmed up one after the other, then PyTorch's warm-up
+        jvms = {label: benchlib.PacedWorkbench(MODELS[m].workload, warm, steps, a.rounds, path)
+                for label, path in sides}
+        trial = TorchTrial(m, x, y)
+        trial.run(warm, timed=False)
+        for r in range(a.rounds):
+            got = {"steps": steps, "warmup": warm}
             load0 = benchlib.load()
-            # rotate which side goes first, round by round
             for side in order[r % len(order):] + order[:r % len(order)]:
-                if side == "torch":
-                    got["torch"] = torch_median_ms(m, x, y, warm, its)
-                else:
-                    res = benchlib.workbench_bench(MODELS[m].workload, warm, its, dict(sides)[side])
-                    got[side] = res["median_ms"]
+                got[side] = trial.run(steps, timed=True) if side == "torch" else \
+                    jvms[side].round()["median_ms"]
             got["load"] = max(load0, benchlib.load())
             rounds[m].append(got)
-            print("# round %d %-9s torch %8.3f ms  %s  load %.2f" % (
+            print("# round %2d %-9s torch %8.3f ms  %s  load %.2f" % (
                 r + 1, m, got["torch"],
                 "  ".join("%s %8.3f ms (%.3f)" % (l, got[l], got[l] / got["torch"]) for l, _ in sides),
                 got["load"]), flush=True)
+        for j in jvms.values():
+            j.close()
 
     rows = []
     for m in names:
@@ -177,7 +189,7 @@ def main():
         row = {
             "model": m,
             "torch": benchlib.median([g["torch"] for g in rs]),
-            "iterations": "%d x %d (after %d)" % (rs[0]["iterations"], len(rs), rs[0]["warmup"]),
+            "steps": "%d x %d (after %d)" % (rs[0]["steps"], len(rs), rs[0]["warmup"]),
             "load": "%.1f-%.1f" % (min(g["load"] for g in rs), max(g["load"] for g in rs)),
         }
         for label, _ in sides:
@@ -186,13 +198,13 @@ def main():
             row[label + " ratio"] = benchlib.median(ratios)
             row[label + " range"] = "%.2f-%.2f" % (min(ratios), max(ratios))
         rows.append(row)
-    columns = [("model", "model", "%s"), ("torch", "PyTorch ms (median)", "%.3f")]
+    columns = [("model", "model", "%s"), ("torch", "PyTorch ms", "%.3f")]
     for label, _ in sides:
         name = "workbench" if len(sides) == 1 else "workbench " + label
-        columns += [(label, name + " ms (median)", "%.3f"),
+        columns += [(label, name + " ms", "%.3f"),
                     (label + " ratio", name + " / PyTorch", "%.2f"),
                     (label + " range", "ratio range over rounds", "%s")]
-    columns += [("iterations", "timed steps x rounds (warm-up)", "%s"), ("load", "load average", "%s")]
+    columns += [("steps", "timed steps x rounds (warm-up)", "%s"), ("load", "load average", "%s")]
     print()
     for l in benchlib.table(rows, columns):
         print(l)
