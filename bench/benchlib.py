@@ -1,8 +1,8 @@
 """Shared helpers for the side-by-side benchmark scripts in bench/ (run with /usr/bin/python3).
 
 Both sides run on this machine in one invocation: the Python side in this process, the workbench
-side as `bin/workbench bench NAME --threads 1 --json` subprocesses, alternated so that machine
-noise (other processes on a shared machine) hits both sides alike.
+side in warm `bin/workbench bench NAME --threads 1 --json --paced` processes; the two alternate in
+short rounds, so that machine noise (other processes on a shared machine) hits both sides alike.
 """
 
 import datetime
@@ -26,17 +26,6 @@ def workbench(*args, launcher=WORKBENCH):
     if p.returncode != 0:
         sys.exit("bin/workbench %s failed (exit %d):\n%s" % (" ".join(args), p.returncode, p.stderr))
     return p.stdout
-
-
-def workbench_bench(workload, warmup=None, iterations=None, launcher=WORKBENCH):
-    """One `bin/workbench bench WORKLOAD --threads 1 --json` run in a fresh JVM: its JSON result."""
-    args = ["bench", workload, "--threads", "1", "--json"]
-    if warmup is not None:
-        args += ["--warmup", str(warmup)]
-    if iterations is not None:
-        args += ["--iterations", str(iterations)]
-    lines = [l for l in workbench(*args, launcher=launcher).splitlines() if l.startswith("{")]
-    return json.loads(lines[-1])
 
 
 class PacedWorkbench:

@@ -5,15 +5,18 @@ Both sides generate the default MNIST-1D dataset (5000 examples x 40, seed 42) i
 - Python side (this process): make_dataset() of workbench/src/test/python/mnist1d_generator.py,
   the repository's port of the reference generator (the same NumPy legacy random calls and
   scipy.ndimage.gaussian_filter / scipy.interpolate.interp1d per example, in the same order; it
-  reproduces the reference's vectors to 1e-15). One warm-up call, then timed calls; the median.
-- workbench side: `bin/workbench bench dataset-default --threads 1 --json` (a fresh JVM: its own
-  warm-up, then timed calls; the median).
+  reproduces the reference's vectors to 1e-15). One warm-up call, then `--python-calls` timed
+  calls per round; the round's median.
+- workbench side: `bin/workbench bench dataset-default --threads 1 --json --paced` (one warm JVM:
+  its warm-up, then `--java-calls` timed calls per round; the round's median).
 
-The sides alternate round by round (which goes first alternates too). Before timing, the script
-checks that both produce the same dataset: the workbench's `bin/workbench dataset --out` file
-against the Python arrays (labels identical, largest value difference printed).
+The sides alternate round by round (which goes first alternates too); the ratio is taken round by
+round. Before timing, the script checks that both produce the same dataset: the workbench's
+`bin/workbench dataset --out` file against the Python arrays (labels identical, largest value
+difference printed).
 
-Run from anywhere:  /usr/bin/python3 bench/compare_dataset.py [--rounds 3] [--python-calls 5]
+Run from anywhere:  /usr/bin/python3 bench/compare_dataset.py [--rounds 5] [--python-calls 2]
+                    [--java-calls 20]
 """
 
 import argparse
@@ -30,7 +33,6 @@ import mnist1d_generator as gen  # noqa: E402
 
 
 def python_median_ms(calls):
-    gen.make_dataset(gen.args_with())  # warm-up: imports, caches
     ms = []
     for _ in range(calls):
         t0 = time.perf_counter_ns()
@@ -52,8 +54,9 @@ def check_same(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--python-calls", type=int, default=5, help="timed Python calls per round")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--python-calls", type=int, default=2, help="timed Python calls per round")
+    ap.add_argument("--java-calls", type=int, default=20, help="timed workbench calls per round")
     a = ap.parse_args()
     out_dir = os.path.join(benchlib.ROOT, "runs", "bench")
     os.makedirs(out_dir, exist_ok=True)
@@ -63,6 +66,8 @@ def main():
         print(l, flush=True)
     diff = check_same(os.path.join(out_dir, "default.npz"))
     print("# same dataset: labels identical, values within %.2g" % diff, flush=True)
+    jvm = benchlib.PacedWorkbench("dataset-default", None, a.java_calls, a.rounds)
+    gen.make_dataset(gen.args_with())  # Python's warm-up: imports, caches
     rounds = []
     for r in range(a.rounds):
         got = {}
@@ -71,7 +76,7 @@ def main():
             if side == "python":
                 got["python"] = python_median_ms(a.python_calls)
             else:
-                res = benchlib.workbench_bench("dataset-default")
+                res = jvm.round()
                 got["workbench"] = res["median_ms"]
                 got["iterations"] = "%d (after %d)" % (res["iterations"], res["warmup"])
         got["load"] = max(load0, benchlib.load())
@@ -79,6 +84,7 @@ def main():
         rounds.append(got)
         print("# round %d  python %8.1f ms  workbench %6.2f ms  python/workbench %.0f  load %.2f"
               % (r + 1, got["python"], got["workbench"], got["speedup"], got["load"]), flush=True)
+    jvm.close()
     speedups = [g["speedup"] for g in rounds]
     row = {
         "python": benchlib.median([g["python"] for g in rounds]),
@@ -90,11 +96,11 @@ def main():
     }
     print()
     for l in benchlib.table([row], [
-            ("python", "Python port ms (median)", "%.0f"),
-            ("workbench", "workbench ms (median)", "%.2f"),
+            ("python", "Python port ms", "%.0f"),
+            ("workbench", "workbench ms", "%.2f"),
             ("speedup", "Python / workbench", "%.0f"),
             ("range", "range over rounds", "%s"),
-            ("calls", "timed calls x rounds (Python / workbench)", "%s"),
+            ("calls", "timed calls x rounds (Python / workbench, warm-up)", "%s"),
             ("load", "load average", "%s")]):
         print(l)
 

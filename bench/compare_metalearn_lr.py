@@ -7,17 +7,21 @@ derivative with respect to lr is taken through the whole unrolled loop. lr = 1.5
 thread on both sides.
 
 - PyTorch side (this process): the reference's method, torch.autograd.grad(create_graph=True) at
-  every inner step, then one backward of the meta-loss to lr. Warm-up outer steps, then timed
-  ones; the median.
-- workbench side: `bin/workbench bench metalearn-lr-outer-step --threads 1 --json` (a fresh JVM;
-  its warm-up, then timed outer steps; the median). The workbench takes the same derivative by
-  forward mode (docs/metalearning.md).
+  every inner step, then one backward of the meta-loss to lr. Two warm-up outer steps, then
+  `--calls` timed ones per round; the round's median.
+- workbench side: `bin/workbench bench metalearn-lr-outer-step --threads 1 --json --paced` (one
+  warm JVM: its warm-up, then `--java-calls` timed outer steps per round; the round's median).
+  The workbench takes the same derivative by forward mode (docs/metalearning.md).
+
+The sides alternate round by round (which goes first alternates too); the ratio is taken round by
+round.
 
 The initial parameters are drawn differently on the two sides (PyTorch's default-style uniform
 init here, the workbench's own seeded draw there): the work per outer step is the same, the
 printed meta-loss is for orientation only.
 
-Run from anywhere:  /usr/bin/python3 bench/compare_metalearn_lr.py [--rounds 3] [--calls 10]
+Run from anywhere:  /usr/bin/python3 bench/compare_metalearn_lr.py [--rounds 5] [--calls 3]
+                    [--java-calls 10] [--java-warmup 10]
 """
 
 import argparse
@@ -78,9 +82,7 @@ def outer_step(theta0, batches, lr_value):
     return meta.item(), lr.grad.item()
 
 
-def torch_median_ms(theta0, batches, warmup, calls):
-    for _ in range(warmup):
-        outer_step(theta0, batches, 1.5)
+def torch_median_ms(theta0, batches, calls):
     ms = []
     for _ in range(calls):
         t0 = time.perf_counter_ns()
@@ -91,8 +93,10 @@ def torch_median_ms(theta0, batches, warmup, calls):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--calls", type=int, default=10, help="timed PyTorch outer steps per round")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--calls", type=int, default=3, help="timed PyTorch outer steps per round")
+    ap.add_argument("--java-calls", type=int, default=10, help="timed workbench outer steps per round")
+    ap.add_argument("--java-warmup", type=int, default=10, help="workbench warm-up outer steps")
     a = ap.parse_args()
     out_dir = os.path.join(benchlib.ROOT, "runs", "bench")
     os.makedirs(out_dir, exist_ok=True)
@@ -109,17 +113,19 @@ def main():
                             "create_graph), one thread", torch.__version__)
     for l in lines:
         print(l, flush=True)
+    jvm = benchlib.PacedWorkbench("metalearn-lr-outer-step", a.java_warmup, a.java_calls, a.rounds)
     meta, grad = outer_step(theta0, batches, 1.5)
     print("# PyTorch at lr 1.5: meta-loss %.4f, d/dlr %.4f" % (meta, grad), flush=True)
+    outer_step(theta0, batches, 1.5)  # the second warm-up call
     rounds = []
     for r in range(a.rounds):
         got = {}
         load0 = benchlib.load()
         for side in (("torch", "workbench") if r % 2 == 0 else ("workbench", "torch")):
             if side == "torch":
-                got["torch"] = torch_median_ms(theta0, batches, 2, a.calls)
+                got["torch"] = torch_median_ms(theta0, batches, a.calls)
             else:
-                res = benchlib.workbench_bench("metalearn-lr-outer-step")
+                res = jvm.round()
                 got["workbench"] = res["median_ms"]
                 got["iterations"] = "%d (after %d)" % (res["iterations"], res["warmup"])
         got["load"] = max(load0, benchlib.load())
@@ -127,6 +133,7 @@ def main():
         rounds.append(got)
         print("# round %d  torch %7.1f ms  workbench %6.1f ms  ratio %.2f  load %.2f"
               % (r + 1, got["torch"], got["workbench"], got["ratio"], got["load"]), flush=True)
+    jvm.close()
     ratios = [g["ratio"] for g in rounds]
     row = {
         "torch": benchlib.median([g["torch"] for g in rounds]),
@@ -138,11 +145,11 @@ def main():
     }
     print()
     for l in benchlib.table([row], [
-            ("torch", "PyTorch ms (median)", "%.1f"),
-            ("workbench", "workbench ms (median)", "%.1f"),
+            ("torch", "PyTorch ms", "%.1f"),
+            ("workbench", "workbench ms", "%.1f"),
             ("ratio", "workbench / PyTorch", "%.2f"),
             ("range", "range over rounds", "%s"),
-            ("calls", "timed steps x rounds (PyTorch / workbench)", "%s"),
+            ("calls", "timed outer steps x rounds (PyTorch / workbench, warm-up)", "%s"),
             ("load", "load average", "%s")]):
         print(l)
 
