@@ -18,7 +18,8 @@ its time settles). Then they alternate in short rounds, `--rounds` of them, each
 every step of its round and reporting the round's median; which side goes first rotates. The
 ratio is taken round by round (workbench / PyTorch, both measured within a second or so of each
 other, so both see the same machine load) and the table gives its median over the rounds and its
-range, with each side's median of round medians.
+range, with each side's median of round medians. The last ratio compares each round's fastest
+steps (median over rounds): on a busy machine it is the least disturbed by other processes.
 
 Run from anywhere:  /usr/bin/python3 bench/compare_train_steps.py [--models logistic,mlp]
                     [--rounds 10] [--warmup N] [--steps N] [--json FILE]
@@ -106,8 +107,8 @@ class TorchTrial:
                         for s in range(0, x.shape[0], BATCH)]
         self.t = 0
 
-    def run(self, steps, timed):
-        """Runs `steps` steps; returns their median milliseconds when timed."""
+    def run(self, steps):
+        """Runs `steps` steps; returns the median and the least of their milliseconds."""
         ms = []
         for _ in range(steps):
             b = self.batches[self.t % len(self.batches)]
@@ -115,7 +116,7 @@ class TorchTrial:
             t0 = time.perf_counter_ns()
             self.step(*b)
             ms.append((time.perf_counter_ns() - t0) / 1e6)
-        return benchlib.median(ms) if timed else None
+        return benchlib.median(ms), min(ms)
 
 
 def launchers(specs):
@@ -167,13 +168,16 @@ def main():
         jvms = {label: benchlib.PacedWorkbench(MODELS[m].workload, warm, steps, a.rounds, path)
                 for label, path in sides}
         trial = TorchTrial(m, x, y)
-        trial.run(warm, timed=False)
+        trial.run(warm)
         for r in range(a.rounds):
             got = {"steps": steps, "warmup": warm}
             load0 = benchlib.load()
             for side in order[r % len(order):] + order[:r % len(order)]:
-                got[side] = trial.run(steps, timed=True) if side == "torch" else \
-                    jvms[side].round()["median_ms"]
+                if side == "torch":
+                    got[side], got[side + " min"] = trial.run(steps)
+                else:
+                    res = jvms[side].round()
+                    got[side], got[side + " min"] = res["median_ms"], res["min_ms"]
             got["load"] = max(load0, benchlib.load())
             rounds[m].append(got)
             print("# round %2d %-9s torch %8.3f ms  %s  load %.2f" % (
@@ -197,13 +201,15 @@ def main():
             row[label] = benchlib.median([g[label] for g in rs])
             row[label + " ratio"] = benchlib.median(ratios)
             row[label + " range"] = "%.2f-%.2f" % (min(ratios), max(ratios))
+            row[label + " min"] = benchlib.median([g[label + " min"] / g["torch min"] for g in rs])
         rows.append(row)
     columns = [("model", "model", "%s"), ("torch", "PyTorch ms", "%.3f")]
     for label, _ in sides:
         name = "workbench" if len(sides) == 1 else "workbench " + label
         columns += [(label, name + " ms", "%.3f"),
                     (label + " ratio", name + " / PyTorch", "%.2f"),
-                    (label + " range", "ratio range over rounds", "%s")]
+                    (label + " range", "ratio range over rounds", "%s"),
+                    (label + " min", "ratio of fastest steps", "%.2f")]
     columns += [("steps", "timed steps x rounds (warm-up)", "%s"), ("load", "load average", "%s")]
     print()
     for l in benchlib.table(rows, columns):
