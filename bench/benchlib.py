@@ -14,6 +14,12 @@ import subprocess
 import sys
 import tempfile
 
+# One thread on the Python side as on the workbench's: NumPy and Debian's torch use OpenBLAS, which
+# starts a thread per core for larger products unless told otherwise (torch.set_num_threads does
+# not reach it). Set before NumPy or torch is imported: every script imports this module first.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 WORKBENCH = os.path.join(ROOT, "bin", "workbench")
@@ -107,6 +113,7 @@ def header(title, torch_version=None):
              "# python: %s %s" % (sys.executable, platform.python_version())]
     if torch_version:
         lines.append("# torch: %s" % torch_version)
+    lines.append("# threads: 1 (torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1; workbench --threads 1)")
     lines.append("# command: %s" % " ".join([sys.executable] + [os.path.relpath(sys.argv[0], ROOT)]
                                             + sys.argv[1:]))
     return lines

@@ -24,9 +24,9 @@ import os
 import sys
 import time
 
+import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
 import numpy as np
 
-import benchlib
 
 sys.path.insert(0, benchlib.PYREF)
 import mnist1d_generator as gen  # noqa: E402

@@ -29,9 +29,9 @@ import os
 import sys
 import time
 
+import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
 import numpy as np
 
-import benchlib
 
 try:
     import torch

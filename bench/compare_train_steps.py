@@ -41,9 +41,9 @@ import os
 import sys
 import time
 
+import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
 import numpy as np
 
-import benchlib
 
 sys.path.insert(0, benchlib.PYREF)
 try:
@@ -122,7 +122,7 @@ class TorchTrial:
 def launchers(specs):
     """--workbench values as (label, launcher) pairs; LABEL=PATH or PATH (label: its checkout)."""
     out = []
-    for spec in specs or [benchlib.WORKBENCH]:
+    for spec in specs or ["workbench=" + benchlib.WORKBENCH]:
         label, _, path = spec.rpartition("=") if "=" in spec else ("", "", spec)
         path = os.path.abspath(path)
         if not os.access(path, os.X_OK):
