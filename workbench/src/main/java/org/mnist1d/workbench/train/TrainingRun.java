@@ -165,6 +165,16 @@ public final class TrainingRun implements AutoCloseable {
     return gradient;
   }
 
+  /**
+   * The values in the parameters' gradient buffer, in the flat layout (all zeros before the first
+   * step and after each update: the optimiser clears it, so backward passes never accumulate).
+   */
+  public double[] gradientValues() {
+    return vector.hasGradient()
+        ? ArrayValues.values(gradient().get(0))
+        : new double[(int) layout.size()];
+  }
+
   /** Loss and accuracy on the whole train and test sets (no gradients). */
   public Evaluation evaluate() {
     double[] tr = lossAndAccuracy(train);
