@@ -1,8 +1,14 @@
 package org.mnist1d.workbench.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +74,21 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Warm-up iterations (default: each workload's own).")
   Integer warmup;
 
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "Timed rounds of --iterations each, one line per round (default 1).")
+  int rounds = 1;
+
+  @Option(
+      names = "--paced",
+      description = {
+        "After the warm-up print a line saying so, then wait for a line on stdin before each",
+        "round (end of input stops): lets another program alternate its own timings with these",
+        "rounds in one warm process."
+      })
+  boolean paced;
+
   @Option(names = "--list", description = "List the workloads and exit.")
   boolean list;
 
@@ -80,6 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (warmup != null && warmup < 0) {
       throw new UserError("--warmup: expected an integer >= 0, got " + warmup);
     }
+    if (rounds < 1) {
+      throw new UserError("--rounds: expected an integer >= 1, got " + rounds);
+    }
     List<BenchWorkload> all = BenchWorkloads.all();
     PrintWriter out = spec.commandLine().getOut();
     if (list) {
@@ -90,12 +114,42 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     List<BenchWorkload> chosen = choose(all);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, UTF_8));
     for (BenchWorkload w : chosen) {
-      Map<String, Object> result = run(w);
-      out.println(json ? toJson(result) : toLine(result));
-      out.flush();
+      BenchTiming.Pace pace = paced ? stdinPace(w, in, out) : () -> true;
+      int[] round = {0};
+      BenchTiming.rounds(
+          w,
+          warmup != null ? warmup : w.warmup(),
+          iterations != null ? iterations : w.iterations(),
+          rounds,
+          pace,
+          t -> {
+            Map<String, Object> result = figures(t, rounds > 1 || paced ? ++round[0] : null);
+            out.println(json ? toJson(result) : toLine(result));
+            out.flush();
+          });
     }
     return 0;
+  }
+
+  /** Rounds paced by stdin lines; announces the end of the warm-up on {@code out}. */
+  private BenchTiming.Pace stdinPace(BenchWorkload w, BufferedReader in, PrintWriter out) {
+    return new BenchTiming.Pace() {
+      @Override
+      public boolean next() throws IOException {
+        return in.readLine() != null;
+      }
+
+      @Override
+      public void warmedUp() {
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("name", w.name());
+        ready.put("warmed_up", true);
+        out.println(json ? toJson(ready) : w.name() + ": warmed up, waiting for a line per round");
+        out.flush();
+      }
+    };
   }
 
   private List<BenchWorkload> choose(List<BenchWorkload> all) {
@@ -118,12 +172,7 @@ public final class BenchCommand implements Callable<Integer> {
     return chosen;
   }
 
-  private Map<String, Object> run(BenchWorkload w) throws Exception {
-    BenchTiming.Result t =
-        BenchTiming.run(
-            w,
-            warmup != null ? warmup : w.warmup(),
-            iterations != null ? iterations : w.iterations());
+  private Map<String, Object> figures(BenchTiming.Result t, Integer round) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("name", t.name());
     r.put("median_ms", round(t.medianMs()));
@@ -131,6 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
     r.put("max_ms", round(t.maxMs()));
     r.put("iterations", t.iterations());
     r.put("warmup", t.warmup());
+    if (round != null) {
+      r.put("round", round);
+    }
     r.put(
         "threads",
         threads != null ? (Object) threads : System.getProperty(THREADS_PROPERTY, "default"));
@@ -143,11 +195,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static String toLine(Map<String, Object> r) {
     return String.format(
-        "%-24s median %10.3f ms   min %10.3f   max %10.3f   (%s iterations, threads %s, peak heap %.0f MB%s)",
+        "%-24s median %10.3f ms   min %10.3f   max %10.3f   (%s%s iterations, threads %s, peak heap %.0f MB%s)",
         r.get("name"),
         (Double) r.get("median_ms"),
         (Double) r.get("min_ms"),
         (Double) r.get("max_ms"),
+        r.containsKey("round") ? "round " + r.get("round") + ": " : "",
         r.get("iterations"),
         r.get("threads"),
         (Double) r.get("peak_heap_mb"),
@@ -156,8 +209,12 @@ public final class BenchCommand implements Callable<Integer> {
             : "");
   }
 
-  private static String toJson(Map<String, Object> r) throws JsonProcessingException {
-    return new ObjectMapper().writeValueAsString(r);
+  private static String toJson(Map<String, Object> r) {
+    try {
+      return new ObjectMapper().writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static double round(double v) {

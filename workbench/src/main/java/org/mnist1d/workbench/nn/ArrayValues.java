@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
 
 /** Java values into libtorch-owned NDArrays and back (parameters, checkpoints, batches). */
 public final class ArrayValues {
@@ -35,11 +36,14 @@ public final class ArrayValues {
 
   /** The value of a 0-d (or one-element) array as a double, whatever its type. */
   public static double value(NDArray scalar) {
-    if (scalar.getDataType() == DataType.FLOAT64) {
-      return scalar.getDouble();
+    if (scalar.size() != 1) {
+      throw new IllegalArgumentException("expected one element, got shape " + scalar.getShape());
     }
-    if (scalar.getDataType() == DataType.FLOAT32) {
-      return scalar.getFloat();
+    DataType type = scalar.getDataType();
+    if (type == DataType.FLOAT64 || type == DataType.FLOAT32) {
+      // one copy of the element's bytes (getFloat() would index the array first: another op)
+      ByteBuffer bytes = scalar.toByteBuffer(false);
+      return type == DataType.FLOAT64 ? bytes.getDouble(0) : bytes.getFloat(0);
     }
     try (NDArray asDouble = scalar.toType(DataType.FLOAT64, true)) {
       return asDouble.getDouble();

@@ -140,6 +140,10 @@ public final class Runner {
       error = f.getMessage();
     } catch (UserError e) {
       error = e.getMessage();
+    } catch (InterruptedException e) {
+      // a stop noticed by the experiment itself (Thread.interrupted() clears the flag): set it
+      // again, so that the run is reported as interrupted below, as any other stop is
+      Thread.currentThread().interrupt();
     } catch (Exception | OutOfMemoryError e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {

@@ -34,7 +34,15 @@ public record Split(NDArray x, NDArray negTargets, NDArray labels) {
 
   /** Mean cross-entropy of {@code logits} against these labels (differentiable). */
   public NDArray loss(NDArray logits) {
-    return logits.logSoftmax(1).mul(negTargets).sum();
+    return lossOfLogProbabilities(logits.logSoftmax(1));
+  }
+
+  /**
+   * Mean cross-entropy given {@code logSoftmax(logits)}: {@code sum(logProbs * negTargets)}, so its
+   * gradient with respect to {@code logProbs} is {@code negTargets}.
+   */
+  public NDArray lossOfLogProbabilities(NDArray logProbs) {
+    return logProbs.mul(negTargets).sum();
   }
 
   /** Percentage of rows whose argmax of {@code logits} is the label. */

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.Backward;
 import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.ParameterSpec;
+import org.mnist1d.workbench.nn.ParameterVector;
 import org.mnist1d.workbench.nn.StepScope;
 
 /**
@@ -22,11 +24,16 @@ import org.mnist1d.workbench.nn.StepScope;
  * ({@link BatchOrder}), one autograd backward per step, and an {@link FusedOptimizer} update
  * outside autograd. Each step's intermediates live on a scoped manager that is closed at the end of
  * the step, so memory stays flat.
+ *
+ * <p>The parameters live end to end in one flat autograd leaf ({@link ParameterVector}); each step
+ * takes the model's tensors as views of it, so the backward gathers every gradient into one buffer
+ * and the optimiser makes one fused update for all of them.
  */
 public final class TrainingRun implements AutoCloseable {
   private static final int CLASSES = 10;
 
   private final Model model;
+  private final ParameterVector layout;
   private final NDManager manager;
   private final Settings settings;
   private final double[][] x;
@@ -40,7 +47,9 @@ public final class TrainingRun implements AutoCloseable {
   private final List<Split> train;
   private final List<Split> test;
   private final FusedOptimizer optimizer;
+  private NDArray vector;
   private NDList params;
+  private NDList gradient;
   private int step;
 
   /** Losses and accuracies (percent) on the train and test sets at one step. */
@@ -57,7 +66,7 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * A fresh random permutation each epoch, cut into batches of B (the last one shorter when B
      * does not divide n), as a shuffling {@code DataLoader}; the permutations come from one
-     * generator seeded with {@link Settings#shuffleSeed()}.
+     * generator seeded with {@link Settings#shuffleSeed()} ({@link EpochShuffle}).
      */
     SHUFFLED
   }
@@ -123,6 +132,7 @@ public final class TrainingRun implements AutoCloseable {
       Settings settings,
       List<double[]> initial) {
     this.model = model;
+    this.layout = ParameterVector.of(model);
     this.manager = parent.newSubManager();
     this.settings = settings;
     this.x = x;
@@ -152,7 +162,7 @@ public final class TrainingRun implements AutoCloseable {
               throw new IllegalArgumentException(
                   "optimizer: expected adam or sgd, got '" + settings.optimizer() + "'");
         };
-    this.params = leaves(Initialization.arrays(model, initial, manager, type));
+    setParameters(ArrayValues.of(manager, layout.concat(initial), layout.shape(), type));
   }
 
   private static List<Split> chunks(NDManager manager, double[][] x, int[] y, DataType type) {
@@ -165,10 +175,27 @@ public final class TrainingRun implements AutoCloseable {
     return out;
   }
 
-  /** The parameters as autograd leaves: each keeps one gradient buffer for the whole run. */
-  private static NDList leaves(NDList params) {
-    params.forEach(p -> p.setRequiresGradient(true));
-    return params;
+  /**
+   * Makes {@code values} (the flat vector, on this run's manager) the parameters: an autograd leaf
+   * that keeps one gradient buffer, and its tensors as views for readers.
+   */
+  private void setParameters(NDArray values) {
+    if (vector != null) {
+      params.close();
+      vector.close();
+    }
+    if (gradient != null) {
+      gradient.close();
+      gradient = null;
+    }
+    vector = values;
+    vector.setRequiresGradient(true);
+    // views of a detached alias: they share the vector's memory, so they follow its in-place
+    // updates, and autograd does not track them
+    try (NDArray alias = vector.stopGradient()) {
+      params = layout.views(alias);
+      params.attach(manager);
+    }
   }
 
   /** Convenience: PyTorch default initialisation from {@code seed}. */
@@ -181,7 +208,10 @@ public final class TrainingRun implements AutoCloseable {
     return step;
   }
 
-  /** The current parameters (owned by this run; copy what must outlive it). */
+  /**
+   * The current parameters in the model's shapes (views of the run's memory: they follow the
+   * updates; owned by this run, so copy what must outlive it).
+   */
   public NDList parameters() {
     return params;
   }
@@ -196,26 +226,47 @@ public final class TrainingRun implements AutoCloseable {
     Split batch = nextBatch();
     double loss;
     try (StepScope scope = new StepScope(manager)) {
-      scope.use(params);
+      scope.use(vector);
       scope.use(batch.x(), batch.negTargets());
+      NDArray logProbs;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = batch.loss(model.forward(params, batch.x()));
-        gc.backward(l);
-        loss = ArrayValues.value(l);
+        logProbs = model.forward(layout.views(vector), batch.x()).logSoftmax(1);
+        // the loss is sum(logProbs * negTargets): its gradient with respect to logProbs is
+        // negTargets, so the backward starts there, without the product and sum in the graph
+        Backward.seeded(gc, logProbs, batch.negTargets());
       }
-      // The parameters are leaves that keep their gradient buffers; the optimiser updates them
-      // in place with autograd off (whatever this thread's grad mode: a notebook kernel may step
-      // from any thread) and zeroes the gradients for the next backward.
-      NDList grads = new NDList();
-      for (NDArray p : params) {
-        NDArray g = p.getGradient();
-        g.attach(scope.manager()); // the handle, not the buffer: freed with the step
-        grads.add(g);
-      }
-      optimizer.update(params, grads, step);
+      // The vector is a leaf that keeps its gradient buffer; the optimiser updates it in place
+      // with autograd off (whatever this thread's grad mode: a notebook kernel may step from any
+      // thread) and zeroes the gradient for the next backward.
+      optimizer.update(new NDList(vector), gradient(), step);
+      loss = ArrayValues.value(batch.lossOfLogProbabilities(logProbs));
     }
     step++;
     return loss;
+  }
+
+  /**
+   * The vector's gradient buffer. The engine accumulates each backward into the same buffer (in
+   * place, once it exists) and the optimiser zeroes it in place, so the handle is taken once, after
+   * the first backward, and kept until the parameters are replaced.
+   */
+  private NDList gradient() {
+    if (gradient == null) {
+      NDArray g = vector.getGradient();
+      g.attach(manager);
+      gradient = new NDList(g);
+    }
+    return gradient;
+  }
+
+  /**
+   * The values in the parameters' gradient buffer, in the flat layout (all zeros before the first
+   * step and after each update: the optimiser clears it, so backward passes never accumulate).
+   */
+  public double[] gradientValues() {
+    return vector.hasGradient()
+        ? ArrayValues.values(gradient().get(0))
+        : new double[(int) layout.size()];
   }
 
   private Split nextBatch() {
@@ -277,7 +328,7 @@ public final class TrainingRun implements AutoCloseable {
         scope.use(split.x(), split.negTargets(), split.labels());
         NDArray logits = model.forward(params, split.x());
         double w = (double) split.size() / total;
-        loss += w * split.loss(logits).toType(DataType.FLOAT64, false).getDouble();
+        loss += w * ArrayValues.value(split.loss(logits));
         correct += split.accuracy(logits) * split.size();
       }
     }
@@ -292,13 +343,19 @@ public final class TrainingRun implements AutoCloseable {
   public Map<String, double[]> snapshot() {
     Map<String, double[]> out = new LinkedHashMap<>();
     List<String> names = parameterNames();
-    for (int i = 0; i < params.size(); i++) {
-      out.put("param." + names.get(i), ArrayValues.values(params.get(i)));
+    List<double[]> values = layout.split(ArrayValues.values(vector));
+    for (int i = 0; i < names.size(); i++) {
+      out.put("param." + names.get(i), values.get(i));
     }
     NDList state = optimizer.state();
+    // each state array is laid out like the vector; the names go parameter by parameter, state
+    // array by state array (adam.m.w1, adam.m.b1, ..., adam.v.w1, ...)
     List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
-    for (int i = 0; i < state.size(); i++) {
-      out.put(stateNames.get(i), ArrayValues.values(state.get(i)));
+    for (int k = 0; k < state.size(); k++) {
+      List<double[]> parts = layout.split(ArrayValues.values(state.get(k)));
+      for (int i = 0; i < names.size(); i++) {
+        out.put(stateNames.get(k * names.size() + i), parts.get(i));
+      }
     }
     return out;
   }
@@ -306,20 +363,22 @@ public final class TrainingRun implements AutoCloseable {
   /** Restores a {@link #snapshot()} taken at {@code atStep}. */
   public void restore(Map<String, double[]> snapshot, int atStep) {
     List<String> names = parameterNames();
-    NDList restored = new NDList();
-    for (int i = 0; i < params.size(); i++) {
-      restored.add(like(params.get(i), required(snapshot, "param." + names.get(i))));
+    List<double[]> values = new ArrayList<>();
+    for (String name : names) {
+      values.add(required(snapshot, "param." + name));
     }
     NDList state = new NDList();
     List<String> stateNames = optimizer.stateNames(names);
     if (stateNames.stream().anyMatch(snapshot::containsKey)) {
-      for (int i = 0; i < stateNames.size(); i++) {
-        // optimiser arrays are laid out parameter by parameter, repeatedly (m..., v...)
-        state.add(like(params.get(i % params.size()), required(snapshot, stateNames.get(i))));
+      for (int k = 0; k < stateNames.size() / names.size(); k++) {
+        List<double[]> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+          parts.add(required(snapshot, stateNames.get(k * names.size() + i)));
+        }
+        state.add(flat(parts));
       }
     }
-    params.close();
-    params = leaves(restored);
+    setParameters(flat(values));
     optimizer.restore(state);
     step = atStep;
     epochSliced = -1; // the next update slices the epoch of the restored step
@@ -329,8 +388,9 @@ public final class TrainingRun implements AutoCloseable {
     return model.parameters().stream().map(ParameterSpec::name).toList();
   }
 
-  private NDArray like(NDArray shapeAndType, double[] values) {
-    return ArrayValues.of(manager, values, shapeAndType.getShape(), shapeAndType.getDataType());
+  /** Per-parameter values as one vector of the run's type, on its manager. */
+  private NDArray flat(List<double[]> values) {
+    return ArrayValues.of(manager, layout.concat(values), layout.shape(), vector.getDataType());
   }
 
   private static double[] required(Map<String, double[]> snapshot, String name) {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code workbench bench}: named workloads, JSON lines, thread properties, unknown names. */
@@ -51,6 +55,52 @@ class BenchCommandTest {
       restore(BenchCommand.THREADS_PROPERTY, old);
       restore(BenchCommand.INTEROP_THREADS_PROPERTY, oldInterop);
     }
+  }
+
+  @Test
+  void pacedRoundsWaitForALineEachAndStopAtTheEndOfInput() throws Exception {
+    InputStream oldIn = System.in;
+    try {
+      // a line saying the warm-up is done, then two lines of input: two of the five rounds run,
+      // then the input ends
+      System.setIn(new ByteArrayInputStream("go\ngo\n".getBytes(StandardCharsets.UTF_8)));
+      CommandRun r =
+          CommandRun.of(
+              "bench",
+              "dataset-default",
+              "--json",
+              "--warmup",
+              "0",
+              "--iterations",
+              "2",
+              "--rounds",
+              "5",
+              "--paced");
+      assertEquals(0, r.code(), r.err());
+      List<String> lines = r.out().lines().toList();
+      assertEquals(3, lines.size(), r.out());
+      assertTrue(new ObjectMapper().readTree(lines.get(0)).get("warmed_up").asBoolean(), r.out());
+      for (int i = 0; i < 2; i++) {
+        JsonNode j = new ObjectMapper().readTree(lines.get(i + 1));
+        assertEquals(i + 1, j.get("round").asInt());
+        assertEquals(2, j.get("iterations").asInt());
+      }
+    } finally {
+      System.setIn(oldIn);
+    }
+  }
+
+  @Test
+  void roundsRunBackToBackWithoutPacing() {
+    CommandRun r =
+        CommandRun.of(
+            "bench", "dataset-default", "--warmup", "0", "--iterations", "1", "--rounds", "3");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(3, r.out().lines().count(), r.out());
+    assertTrue(r.out().contains("round 3:"), r.out());
+    CommandRun bad = CommandRun.of("bench", "dataset-default", "--rounds", "0");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--rounds"), bad.err());
   }
 
   @Test

@@ -60,6 +60,73 @@ class ModelsTest {
     }
   }
 
+  /**
+   * The written-out bidirectional GRU is the engine's fused GRU op: the same outputs and the same
+   * gradients (float64 to 1e-13; float32 to float rounding), also for sequences of one and two.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 40})
+  void writtenOutGruIsTheEnginesGruOp(int steps) {
+    int hidden = 6;
+    SplittableRandom random = new SplittableRandom(steps);
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (DataType type : List.of(DataType.FLOAT64, DataType.FLOAT32)) {
+        double tol = type == DataType.FLOAT64 ? 1e-13 : 2e-6;
+        NDArray x = ArrayValues.of(m, gaussian(random, 5 * steps), new Shape(5, steps), type);
+        NDList params = new NDList();
+        for (int d = 0; d < 2; d++) {
+          for (Shape s :
+              List.of(
+                  new Shape(3 * hidden, 1),
+                  new Shape(3 * hidden, hidden),
+                  new Shape(3 * hidden),
+                  new Shape(3 * hidden))) {
+            params.add(ArrayValues.of(m, gaussian(random, (int) s.size()), s, type));
+          }
+        }
+        params.forEach(p -> p.setRequiresGradient(true));
+        NDArray seed =
+            ArrayValues.of(
+                m, gaussian(random, 5 * steps * 2 * hidden), new Shape(5, steps, 2 * hidden), type);
+        double[] fused;
+        double[][] fusedGrads = new double[params.size()][];
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray seq = x.reshape(5, steps, 1);
+          NDArray h0 = m.zeros(new Shape(2, 5, hidden), type);
+          NDArray out =
+              seq.getNDArrayInternal().gru(seq, h0, params, true, 1, 0, false, true, true).get(0);
+          fused = ArrayValues.values(out);
+          Backward.seeded(gc, out, seed);
+        }
+        for (int i = 0; i < params.size(); i++) {
+          fusedGrads[i] = ArrayValues.values(params.get(i).getGradient());
+          params.get(i).getGradient().subi(params.get(i).getGradient());
+        }
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray out = BidirectionalGru.outputs(x, params, hidden);
+          assertEquals(new Shape(5, steps, 2 * hidden), out.getShape());
+          assertArrayEquals(fused, ArrayValues.values(out), tol, type + " outputs");
+          Backward.seeded(gc, out, seed);
+        }
+        for (int i = 0; i < params.size(); i++) {
+          assertArrayEquals(
+              fusedGrads[i],
+              ArrayValues.values(params.get(i).getGradient()),
+              tol * 10,
+              type + " gradient of parameter " + i);
+        }
+      }
+    }
+  }
+
+  private static double[] gaussian(SplittableRandom random, int n) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = random.nextGaussian();
+    }
+    return v;
+  }
+
   /** Autograd's gradient of the loss equals central differences, in float64. */
   @ParameterizedTest
   @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.Mnist1dArgs;
 import org.mnist1d.Mnist1dData;
 import org.mnist1d.PositionShuffle;
 import org.mnist1d.io.DatasetCache;
+import org.mnist1d.workbench.nn.Initialization;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.Models;
 
@@ -120,6 +125,44 @@ class TrainingTest {
         b.update();
       }
       assertEquals(a.evaluate(), b.evaluate());
+    }
+  }
+
+  /**
+   * The step's shortcuts (the backward seeded at the log-probabilities, gradient buffers kept
+   * across steps) change no bit: several steps equal plain autograd steps of the mean
+   * cross-entropy, each with freshly read gradients.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
+  void stepsEqualPlainAutogradSteps(String model) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Model net = Models.named(model, 40, 10);
+      TrainingRun run = run(m, model, 5);
+      NDList params = Initialization.arrays(net, TrainingRun.initial(net, 5), m, DataType.FLOAT32);
+      params.forEach(p -> p.setRequiresGradient(true));
+      FusedAdam adam = new FusedAdam(m, 0.01);
+      for (int step = 0; step < 4; step++) {
+        Split batch =
+            Split.of(m, DATA.x(), DATA.y(), 100 * step, 100 * step + 100, 10, DataType.FLOAT32);
+        double loss;
+        NDList grads = new NDList();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray l = batch.loss(net.forward(params, batch.x()));
+          gc.backward(l);
+          loss = l.getFloat();
+        }
+        params.forEach(p -> grads.add(p.getGradient()));
+        adam.update(params, grads, step);
+        assertEquals(loss, run.update(), 0.0, "loss at step " + step);
+        for (int i = 0; i < params.size(); i++) {
+          assertArrayEquals(
+              params.get(i).toFloatArray(),
+              run.parameters().get(i).toFloatArray(),
+              0f,
+              model + " parameter " + i + " after step " + step);
+        }
+      }
     }
   }
 
