@@ -1,34 +1,78 @@
 package org.mnist1d.workbench.figures;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Line charts of named (x, y) series saved as PNG, headless (the experiments' own figures). */
+/**
+ * Line charts of named (x, y) series saved as PNG, headless (the experiments' own figures). A
+ * series may carry a spread drawn as error bars (e.g. mean ± SEM over trials), be dashed (a
+ * reference level) or be markers only (published values beside measured curves).
+ */
 public final class LineChart {
   private LineChart() {}
 
-  /** Named series of (x, y) points. */
+  /** How a series is drawn. */
+  enum Style {
+    LINE,
+    DASHED,
+    POINTS
+  }
+
+  record Series(double[] x, double[] y, double[] err, Style style) {}
+
+  /** Named series of (x, y) points, and the chart's axis options. */
   public static final class Lines {
-    final Map<String, double[][]> series = new LinkedHashMap<>();
+    final Map<String, Series> series = new LinkedHashMap<>();
+    boolean logY;
+    Double yMin;
+    Double yMax;
 
     /** Adds the series {@code name}; returns this for chaining. */
     public Lines add(String name, double[] x, double[] y) {
-      series.put(name, new double[][] {x, y});
+      series.put(name, new Series(x, y, null, Style.LINE));
+      return this;
+    }
+
+    /** Adds a line with a spread {@code err} drawn as error bars (y - err to y + err). */
+    public Lines add(String name, double[] x, double[] y, double[] err) {
+      series.put(name, new Series(x, y, err, Style.LINE));
+      return this;
+    }
+
+    /** Adds a dashed line (a reference level such as the dense network). */
+    public Lines dashed(String name, double[] x, double[] y) {
+      series.put(name, new Series(x, y, null, Style.DASHED));
+      return this;
+    }
+
+    /** Adds markers without a line (e.g. published values). */
+    public Lines points(String name, double[] x, double[] y) {
+      series.put(name, new Series(x, y, null, Style.POINTS));
+      return this;
+    }
+
+    /** A logarithmic y axis. */
+    public Lines logY() {
+      this.logY = true;
+      return this;
+    }
+
+    /** Fixed y limits. */
+    public Lines yRange(double min, double max) {
+      this.yMin = min;
+      this.yMax = max;
       return this;
     }
   }
 
-  /** Saves a line chart of {@code lines} to {@code file} (a .png path). */
-  public static void save(Path file, String title, String xTitle, String yTitle, Lines lines) {
+  /** The chart of {@code lines}, to save or to place in {@link Panels}. */
+  public static XYChart chart(String title, String xTitle, String yTitle, Lines lines) {
     System.setProperty("java.awt.headless", "true");
     XYChart chart =
         new XYChartBuilder()
@@ -40,18 +84,37 @@ public final class LineChart {
             .build();
     chart.getStyler().setLegendVisible(lines.series.size() > 1);
     chart.getStyler().setXAxisDecimalPattern("#.##");
-    for (Map.Entry<String, double[][]> e : lines.series.entrySet()) {
-      XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
-      s.setMarker(SeriesMarkers.NONE);
+    chart.getStyler().setYAxisLogarithmic(lines.logY);
+    if (lines.yMin != null) {
+      chart.getStyler().setYAxisMin(lines.yMin);
+      chart.getStyler().setYAxisMax(lines.yMax);
     }
-    try {
-      Files.createDirectories(file.getParent());
-      String name = file.getFileName().toString();
-      Path tmp = file.resolveSibling("tmp-" + name);
-      BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (Map.Entry<String, Series> e : lines.series.entrySet()) {
+      Series v = e.getValue();
+      XYSeries s =
+          v.err() == null
+              ? chart.addSeries(e.getKey(), v.x(), v.y())
+              : chart.addSeries(e.getKey(), v.x(), v.y(), v.err());
+      switch (v.style()) {
+        case LINE -> s.setMarker(SeriesMarkers.NONE);
+        case DASHED -> {
+          s.setMarker(SeriesMarkers.NONE);
+          s.setLineStyle(SeriesLines.DASH_DASH);
+        }
+        case POINTS -> {
+          s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+          s.setMarker(SeriesMarkers.CIRCLE);
+        }
+      }
     }
+    if (lines.series.values().stream().anyMatch(v -> v.err() != null)) {
+      chart.getStyler().setErrorBarsColorSeriesColor(true);
+    }
+    return chart;
+  }
+
+  /** Saves a line chart of {@code lines} to {@code file} (a .png path). */
+  public static void save(Path file, String title, String xTitle, String yTitle, Lines lines) {
+    Panels.save(file, 1, java.util.List.of(ChartImages.image(chart(title, xTitle, yTitle, lines))));
   }
 }

@@ -1,5 +1,8 @@
 package org.mnist1d.workbench.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +29,9 @@ import tech.tablesaw.selection.Selection;
 /** Computes a {@link ReportSpec} with Tablesaw: loads the runs, derives tables, draws charts. */
 public final class ReportBuilder {
   private ReportBuilder() {}
+
+  /** {@code from: file:rounds.csv}: the rows of a CSV file each run wrote. */
+  static final String FILE_PREFIX = "file:";
 
   /** Builds the report; globs are resolved against {@code base}. */
   public static Report build(ReportSpec spec, Path base) {
@@ -87,7 +93,26 @@ public final class ReportBuilder {
       charts.add(
           new Report.NamedChart(c.name(), chart(c, where(from, c.where(), "charts." + c.name()))));
     }
-    return new Report(spec.title(), count, tables, charts);
+    List<Report.NamedImage> images = new ArrayList<>();
+    for (ReportSpec.ImageSpec i : spec.images()) {
+      List<Path> with =
+          runs.values().stream()
+              .flatMap(List::stream)
+              .filter(r -> Files.isRegularFile(r.resolve(i.file())))
+              .toList();
+      for (Path r : with) {
+        String title = with.size() > 1 ? i.title() + " (" + r.getFileName() + ")" : i.title();
+        try {
+          Path file = r.resolve(i.file());
+          images.add(
+              new Report.NamedImage(
+                  title, file.getFileName().toString(), Files.readAllBytes(file)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return new Report(spec.title(), count, tables, charts, images);
   }
 
   private static Map<String, String> prefixed(Map<String, String> where, String prefix) {
@@ -120,14 +145,20 @@ public final class ReportBuilder {
           cache.computeIfAbsent("summary:" + source, k -> RunTables.summaries(runs.get(source)));
       case "metrics" ->
           cache.computeIfAbsent("metrics:" + source, k -> RunTables.metrics(runs.get(source)));
-      default ->
-          throw new UserError(
-              "report: "
-                  + path
-                  + ".from: expected summary, metrics or an earlier table, got '"
-                  + from
-                  + "'"
-                  + DidYouMean.hint(from, named.keySet()));
+      default -> {
+        if (from.startsWith(FILE_PREFIX) && from.length() > FILE_PREFIX.length()) {
+          String file = from.substring(FILE_PREFIX.length());
+          yield cache.computeIfAbsent(
+              from + ":" + source, k -> RunTables.csvFiles(runs.get(source), file));
+        }
+        throw new UserError(
+            "report: "
+                + path
+                + ".from: expected summary, metrics, file:NAME.csv or an earlier table, got '"
+                + from
+                + "'"
+                + DidYouMean.hint(from, named.keySet()));
+      }
     };
   }
 
@@ -140,6 +171,8 @@ public final class ReportBuilder {
       out = out.selectColumns(t.select().toArray(new String[0]));
     }
     if (!t.aggregate().isEmpty()) {
+      columns(out, t.groupBy(), path + ".group_by");
+      out = groupable(out, t.groupBy());
       List<String> cols = new ArrayList<>();
       List<AggregateFunction<?, ?>> fns = new ArrayList<>();
       Table agg = null;
@@ -164,6 +197,7 @@ public final class ReportBuilder {
           out,
           List.of(t.pivot().get("rows"), t.pivot().get("columns"), t.pivot().get("values")),
           path + ".pivot");
+      out = groupable(out, List.of(t.pivot().get("rows"), t.pivot().get("columns")));
       out =
           out.pivot(
               t.pivot().get("rows"),
@@ -190,6 +224,30 @@ public final class ReportBuilder {
       out = out.sortOn(t.sort().toArray(new String[0]));
     }
     out.setName(t.name());
+    return out;
+  }
+
+  /**
+   * A copy whose group-by columns Tablesaw can group on: a column of numbers (metrics and run files
+   * are read as doubles) becomes integers when every value is whole ({@code round}, {@code step}),
+   * else text.
+   */
+  private static Table groupable(Table t, List<String> groupBy) {
+    Table out = t.copy();
+    for (String name : groupBy) {
+      if (out.column(name) instanceof tech.tablesaw.api.DoubleColumn d) {
+        boolean whole =
+            d.asList().stream()
+                .allMatch(v -> v != null && v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE);
+        Column<?> c =
+            whole
+                ? tech.tablesaw.api.IntColumn.create(
+                    name, d.asList().stream().mapToInt(Double::intValue).toArray())
+                : tech.tablesaw.api.StringColumn.create(
+                    name, d.asList().stream().map(String::valueOf).toList());
+        out.replaceColumn(name, c);
+      }
+    }
     return out;
   }
 

@@ -24,21 +24,34 @@ import org.mnist1d.workbench.experiment.ConfigError;
  *      sort: [-results.test_acc]}
  * charts:
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
+ * images:
+ *   - {file: report/search.png, title: Accuracy against sparsity}
  * </pre>
+ *
+ * <p>{@code from:} is {@code summary}, {@code metrics}, {@code file:NAME.csv} (the rows of a CSV
+ * file each run wrote, e.g. {@code file:rounds.csv}) or an earlier table. {@code images:} are PNG
+ * files the runs drew themselves (paths inside each run directory), shown after the charts.
  */
 public record ReportSpec(
-    String title, List<Source> sources, List<TableSpec> tables, List<ChartSpec> charts) {
+    String title,
+    List<Source> sources,
+    List<TableSpec> tables,
+    List<ChartSpec> charts,
+    List<ImageSpec> images) {
 
-  /** The same tables and charts over other runs: one source named {@code runs}. */
+  /** The same tables, charts and images over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
     return new ReportSpec(
-        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts);
+        title, List.of(new Source("runs", List.copyOf(globs), Map.of())), tables, charts, images);
   }
+
+  /** A PNG file a run wrote (path inside the run directory), shown with {@code title}. */
+  public record ImageSpec(String file, String title) {}
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
   public record Source(String name, List<String> globs, Map<String, String> where) {}
 
-  /** A table computed from {@code summary}, {@code metrics} or an earlier table. */
+  /** A table computed from {@code summary}, {@code metrics}, {@code file:NAME} or a table. */
   public record TableSpec(
       String name,
       String from,
@@ -66,7 +79,8 @@ public record ReportSpec(
       String yLabel,
       boolean logY) {}
 
-  private static final List<String> TOP = List.of("title", "sources", "tables", "charts");
+  private static final List<String> TOP = List.of("title", "sources", "tables", "charts", "images");
+  private static final List<String> IMAGE = List.of("file", "title");
   private static final List<String> SOURCE = List.of("name", "glob", "where");
   private static final List<String> TABLE =
       List.of(
@@ -204,8 +218,15 @@ public record ReportSpec(
               optText(m, "y_label", null),
               logY));
     }
+    List<ImageSpec> images = new ArrayList<>();
+    for (ConfigNode n : list(top.get("images"), "images")) {
+      Map<String, ConfigNode> m = mapping(n, "images");
+      keys(m, IMAGE, "images");
+      String file = text(require(m, "file", n, "images"), "images.file");
+      images.add(new ImageSpec(file, optText(m, "title", file)));
+    }
     String title = top.containsKey("title") ? text(top.get("title"), "title") : "Report";
-    return new ReportSpec(title, sources, tables, charts);
+    return new ReportSpec(title, sources, tables, charts, images);
   }
 
   private static Map<String, ConfigNode> mapping(ConfigNode n, String path) {

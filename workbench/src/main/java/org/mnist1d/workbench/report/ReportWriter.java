@@ -100,6 +100,33 @@ public final class ReportWriter {
             .append(file(c.name()))
             .append(".png)\n\n");
       }
+      java.util.Set<String> used = new java.util.HashSet<>();
+      for (Report.NamedImage i : r.images()) {
+        String name = file(i.fileName());
+        for (int k = 2; !used.add(name); k++) {
+          name = k + "-" + file(i.fileName());
+        }
+        Path target = outDir.resolve(name);
+        // a run's own figure in its report folder is already there
+        if (!Files.exists(target)
+            || !java.util.Arrays.equals(Files.readAllBytes(target), i.png())) {
+          AtomicFile.write(target, out -> out.write(i.png()));
+        }
+        html.append("<h2>")
+            .append(TableFormats.escape(i.title()))
+            .append("</h2>\n<img class=\"chart\" alt=\"")
+            .append(TableFormats.escape(i.title()))
+            .append("\" src=\"data:image/png;base64,")
+            .append(Base64.getEncoder().encodeToString(i.png()))
+            .append("\">\n");
+        md.append("## ")
+            .append(i.title())
+            .append("\n\n![")
+            .append(i.title())
+            .append("](")
+            .append(name)
+            .append(")\n\n");
+      }
       // Marks the page once every chart has decoded, so a headless browser can check them.
       html.append(
               "<script>window.addEventListener('load',function(){var i=document.querySelectorAll('img.chart'),n=0;")
