@@ -41,6 +41,8 @@ class ArchitectureTest {
         .definedBy("..workbench.train..")
         .layer("metagrad")
         .definedBy("..workbench.metagrad..")
+        .layer("probe")
+        .definedBy("..workbench.probe..")
         .layer("experiment api")
         .definedBy("..workbench.experiment..")
         .layer("experiments")
@@ -69,11 +71,13 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "bench", "nn")
         .whereLayer("metagrad")
         .mayOnlyAccessLayers("base", "nn")
+        .whereLayer("probe")
+        .mayNotAccessAnyLayer()
         .whereLayer("experiment api")
         .mayOnlyAccessLayers("base")
         .whereLayer("experiments")
         .mayOnlyAccessLayers(
-            "base", "bench", "figures", "nn", "train", "metagrad", "experiment api")
+            "base", "bench", "figures", "nn", "train", "metagrad", "probe", "experiment api")
         .whereLayer("config")
         .mayOnlyAccessLayers("base", "experiment api")
         .whereLayer("report")
@@ -84,7 +88,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "experiment api", "config", "report", "run")
         .whereLayer("kernel")
         .mayOnlyAccessLayers(
-            "base", "figures", "experiment api", "config", "report", "run", "sweep")
+            "base", "figures", "probe", "experiment api", "config", "report", "run", "sweep")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
             "base", "bench", "nn", "experiment api", "config", "report", "run", "sweep", "kernel")

@@ -24,7 +24,11 @@ public final class LineChart {
     POINTS
   }
 
-  record Series(double[] x, double[] y, double[] err, Style style) {}
+  record Series(double[] x, double[] y, double[] err, Style style, java.awt.Color color) {
+    Series colored(java.awt.Color c) {
+      return new Series(x, y, err, style, c);
+    }
+  }
 
   /** Named series of (x, y) points, and the chart's axis options. */
   public static final class Lines {
@@ -35,25 +39,38 @@ public final class LineChart {
 
     /** Adds the series {@code name}; returns this for chaining. */
     public Lines add(String name, double[] x, double[] y) {
-      series.put(name, new Series(x, y, null, Style.LINE));
+      series.put(name, new Series(x, y, null, Style.LINE, null));
       return this;
     }
 
     /** Adds a line with a spread {@code err} drawn as error bars (y - err to y + err). */
     public Lines add(String name, double[] x, double[] y, double[] err) {
-      series.put(name, new Series(x, y, err, Style.LINE));
+      series.put(name, new Series(x, y, err, Style.LINE, null));
       return this;
     }
 
     /** Adds a dashed line (a reference level such as the dense network). */
     public Lines dashed(String name, double[] x, double[] y) {
-      series.put(name, new Series(x, y, null, Style.DASHED));
+      series.put(name, new Series(x, y, null, Style.DASHED, null));
       return this;
     }
 
     /** Adds markers without a line (e.g. published values). */
     public Lines points(String name, double[] x, double[] y) {
-      series.put(name, new Series(x, y, null, Style.POINTS));
+      series.put(name, new Series(x, y, null, Style.POINTS, null));
+      return this;
+    }
+
+    /**
+     * Draws the series {@code name} (added before) in {@code color}, e.g. to give measured and
+     * published values of one quantity the same colour.
+     */
+    public Lines color(String name, java.awt.Color color) {
+      Series s = series.get(name);
+      if (s == null) {
+        throw new IllegalArgumentException("no series '" + name + "' to colour");
+      }
+      series.put(name, s.colored(color));
       return this;
     }
 
@@ -95,6 +112,10 @@ public final class LineChart {
           v.err() == null
               ? chart.addSeries(e.getKey(), v.x(), v.y())
               : chart.addSeries(e.getKey(), v.x(), v.y(), v.err());
+      if (v.color() != null) {
+        s.setLineColor(v.color());
+        s.setMarkerColor(v.color());
+      }
       switch (v.style()) {
         case LINE -> s.setMarker(SeriesMarkers.NONE);
         case DASHED -> {

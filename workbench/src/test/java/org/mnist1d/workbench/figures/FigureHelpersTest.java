@@ -29,7 +29,9 @@ class FigureHelpersTest {
                 .add("mean", x, new double[] {1, 2, 3}, new double[] {0.1, 0.2, 0.3})
                 .dashed("dense", x, new double[] {2, 2, 2})
                 .points("published", x, new double[] {1.1, 2.1, 2.9})
+                .color("published", java.awt.Color.RED)
                 .logY());
+    assertEquals(java.awt.Color.RED, c.getSeriesMap().get("published").getMarkerColor());
     assertEquals(3, c.getSeriesMap().size());
     assertTrue(c.getStyler().isYAxisLogarithmic());
     assertEquals(0.3, c.getSeriesMap().get("mean").getExtraValues()[2]);

@@ -16,6 +16,12 @@ import org.mnist1d.workbench.figures.Panels;
 final class LotteryFigures {
   private LotteryFigures() {}
 
+  /** The notebook's colours: random red, lottery blue, dense black. */
+  static final java.awt.Color RANDOM = new java.awt.Color(0xD62728);
+
+  static final java.awt.Color LOTTERY = new java.awt.Color(0x1F5FBF);
+  static final java.awt.Color DENSE = java.awt.Color.BLACK;
+
   /**
    * The search figure (the notebook's cell 23): final test loss (log scale) and final test accuracy
    * against sparsity, mean ± SEM over trials, lottery and random, the dense level dashed (the
@@ -38,6 +44,9 @@ final class LotteryFigures {
             .add("random", sparsity, randomLoss.mean(), randomLoss.sem())
             .add("lottery", sparsity, lotteryLoss.mean(), lotteryLoss.sem())
             .dashed("dense", sparsity, denseLoss)
+            .color("random", RANDOM)
+            .color("lottery", LOTTERY)
+            .color("dense", DENSE)
             .logY();
     LineChart.Lines acc =
         new LineChart.Lines()
@@ -46,6 +55,11 @@ final class LotteryFigures {
             .dashed("dense", sparsity, dense)
             .points("random (published)", publishedSparsity, publishedRandom)
             .points("lottery (published)", publishedSparsity, publishedLottery)
+            .color("random", RANDOM)
+            .color("lottery", LOTTERY)
+            .color("dense", DENSE)
+            .color("random (published)", RANDOM)
+            .color("lottery (published)", LOTTERY)
             .yRange(40, 80);
     Panels.save(
         file,
@@ -77,7 +91,21 @@ final class LotteryFigures {
   /** The summary figure (the notebook's cell 60): curves named as in its legend. */
   static void summary(Path file, double[] steps, Map<String, TrialStats> curves, int sparsityPct) {
     LineChart.Lines lines = new LineChart.Lines().yRange(50, 76);
-    curves.forEach((name, s) -> lines.add(name, steps, s.mean(), s.sem()));
+    // the notebook's colours: dense k, random r, lottery b, shuffled g, reinit c
+    Map<String, java.awt.Color> colours =
+        Map.of(
+            "dense", DENSE,
+            "random", RANDOM,
+            "lottery", LOTTERY,
+            "lottery (shuffle spatial dim. of data)", new java.awt.Color(0x2CA02C),
+            "lottery (reinit weights, keep mask)", new java.awt.Color(0x17BECF));
+    curves.forEach(
+        (name, s) -> {
+          lines.add(name, steps, s.mean(), s.sem());
+          if (colours.containsKey(name)) {
+            lines.color(name, colours.get(name));
+          }
+        });
     LineChart.save(
         file,
         String.format(Locale.ROOT, "Lottery ticket analysis (%d%% sparse)", sparsityPct),
