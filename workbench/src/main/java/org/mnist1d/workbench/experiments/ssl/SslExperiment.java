@@ -214,8 +214,10 @@ public final class SslExperiment implements Experiment {
         }
         progress.at(
             epoch + 1,
-            String.format(
-                Locale.ROOT, "loss %.3f kNN %.1f%% linear %.1f%%", meanLoss, last[1], last[2]));
+            Double.isNaN(last[1])
+                ? String.format(Locale.ROOT, "loss %.3f", meanLoss)
+                : String.format(
+                    Locale.ROOT, "loss %.3f kNN %.1f%% linear %.1f%%", meanLoss, last[1], last[2]));
       }
       // the final features, for the t-SNE figure and for notebooks
       writeMatrix(features.resolve("z_train.npy"), forward(run, encoder, data.x(), false));
