@@ -147,6 +147,7 @@ class ReportTest {
             "sources: [{glob: 'runs/*'}]",
             "tables:",
             "  - {name: rounds, from: 'file:rounds.csv', group_by: [round], aggregate: {acc: mean}}",
+            "  - {name: byrun, from: 'file:rounds.csv', pivot: {rows: round, columns: run, values: acc}, reference: {'1': x}}",
             "charts:",
             "  - {name: acc, type: line, from: 'file:rounds.csv', x: round, y: acc, series: params.model}",
             "images:",
@@ -156,6 +157,10 @@ class ReportTest {
     Table rounds = r.tables().get(0);
     assertEquals(2, rounds.rowCount(), "only runs a and b have the file");
     assertEquals(71.0, rounds.doubleColumn("Mean [acc]").get(1));
+    Table byRun = r.tables().get(1);
+    assertEquals(List.of("round", "a", "b", "published"), byRun.columnNames());
+    assertEquals(72.0, byRun.doubleColumn("b").get(1));
+    assertEquals("x", byRun.getString(1, "published"), "whole-number rounds match the key '1'");
     assertEquals(2, r.images().size());
     assertEquals("A figure (a)", r.images().get(0).title());
     Path html = ReportWriter.write(r, tmp.resolve("out"));
