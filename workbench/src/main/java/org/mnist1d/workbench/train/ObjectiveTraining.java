@@ -24,13 +24,14 @@ import org.mnist1d.workbench.nn.StepScope;
  * backward per step, then a {@link FusedOptimizer} update in place; each step's intermediates live
  * on a scope closed at the end of the step, so memory stays flat.
  *
- * <p><b>Masks.</b> With 0/1 masks (one per parameter tensor) the parameters start masked and every
- * gradient is multiplied by its mask before the update, so pruned entries stay exactly zero and get
- * no optimiser state. That is the gradient of training through a {@link
- * org.mnist1d.workbench.nn.MaskedModel}, without its products in the forward pass. Upstream's
- * lottery code instead lets the optimiser move pruned entries and zeroes them again before the next
- * forward; the kept entries, every forward pass and every loss are the same either way (Adam's
- * update is elementwise).
+ * <p><b>Masks.</b> With 0/1 masks (one per parameter tensor) the parameters start masked, and after
+ * every update they are multiplied by their masks again, so every forward pass sees pruned entries
+ * at exactly zero. This is what upstream's lottery code does ({@code param.data = mask * param}
+ * before each forward): the optimiser sees the gradient at the masked point, pruned entries
+ * included, and keeps its state for them. The kept entries, every forward pass and every loss are
+ * the same as training through a {@link org.mnist1d.workbench.nn.MaskedModel} (whose gradient is
+ * {@code mask *} that gradient), since Adam's update is elementwise (checked bit for bit against
+ * zeroing the pruned gradients instead).
  */
 public final class ObjectiveTraining implements AutoCloseable {
   /**
@@ -153,12 +154,17 @@ public final class ObjectiveTraining implements AutoCloseable {
       for (int i = 0; i < params.size(); i++) {
         NDArray g = params.get(i).getGradient();
         g.attach(scope.manager()); // the handle, not the buffer: freed with the step
-        if (masks != null) {
-          g.muli(masks.get(i));
-        }
         grads.add(g);
       }
       optimizer.update(params, grads, step);
+      if (masks != null) {
+        for (int i = 0; i < params.size(); i++) {
+          // the detached view shares the parameter's storage: param.data *= mask, outside autograd
+          NDArray data = params.get(i).stopGradient();
+          data.attach(scope.manager());
+          data.muli(masks.get(i));
+        }
+      }
     }
     step++;
     return loss;
