@@ -102,6 +102,9 @@ public final class LineChart {
     chart.getStyler().setLegendVisible(lines.series.size() > 1);
     chart.getStyler().setXAxisDecimalPattern("#.##");
     chart.getStyler().setYAxisLogarithmic(lines.logY);
+    // label the ticks between powers of ten too: a loss between 1 and 3 gets numbers
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+    chart.getStyler().setYAxisDecimalPattern("#.##");
     if (lines.yMin != null) {
       chart.getStyler().setYAxisMin(lines.yMin);
       chart.getStyler().setYAxisMax(lines.yMax);
