@@ -45,6 +45,8 @@ class ArchitectureTest {
         .definedBy("..workbench.train..")
         .layer("metagrad")
         .definedBy("..workbench.metagrad..")
+        .layer("probe")
+        .definedBy("..workbench.probe..")
         .layer("experiment api")
         .definedBy("..workbench.experiment..")
         .layer("experiments")
@@ -79,6 +81,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "bench", "nn")
         .whereLayer("metagrad")
         .mayOnlyAccessLayers("base", "nn")
+        .whereLayer("probe")
+        .mayNotAccessAnyLayer()
         .whereLayer("experiment api")
         .mayOnlyAccessLayers("base")
         .whereLayer("experiments")
@@ -91,6 +95,7 @@ class ArchitectureTest {
             "nn",
             "train",
             "metagrad",
+            "probe",
             "experiment api")
         .whereLayer("config")
         .mayOnlyAccessLayers("base", "experiment api")
@@ -104,7 +109,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "run", "sweep")
         .whereLayer("kernel")
         .mayOnlyAccessLayers(
-            "base", "figures", "experiment api", "config", "report", "run", "sweep")
+            "base", "figures", "probe", "experiment api", "config", "report", "run", "sweep")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
             "base",

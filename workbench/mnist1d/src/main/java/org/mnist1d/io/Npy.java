@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * NumPy's {@code .npy} format, version 1.0: magic, a Python-dict header padded to a multiple of 64
  * bytes and ending in a newline, then the data in C order. Only what the workbench writes:
- * little-endian float64 ({@code <f8}) and int64 ({@code <i8}).
+ * little-endian float64 ({@code <f8}), int64 ({@code <i8}) and bytes ({@code |u1}, e.g. bits packed
+ * as {@code np.packbits} packs them).
  */
 public final class Npy {
   private Npy() {}
@@ -124,6 +125,24 @@ public final class Npy {
     return b.array();
   }
 
+  /** Bytes stored as uint8 as a complete .npy file (a 1-d array of {@code v.length}). */
+  public static byte[] uint8(byte[] v) {
+    byte[] head = header("|u1", v.length);
+    byte[] out = Arrays.copyOf(head, head.length + v.length);
+    System.arraycopy(v, 0, out, head.length, v.length);
+    return out;
+  }
+
+  /** Size in bytes of one element of the supported dtypes. */
+  private static int itemSize(String descr) throws IOException {
+    return switch (descr) {
+      case "<f8", "<i8" -> 8;
+      case "|u1" -> 1;
+      default ->
+          throw new IOException("unsupported .npy dtype " + descr + " (expected <f8, <i8 or |u1)");
+    };
+  }
+
   private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
@@ -165,10 +184,7 @@ public final class Npy {
             ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart)
                 .slice()
                 .order(ByteOrder.LITTLE_ENDIAN));
-    long need = a.size() * 8;
-    if (!a.descr().equals("<f8") && !a.descr().equals("<i8")) {
-      throw new IOException("unsupported .npy dtype " + a.descr() + " (expected <f8 or <i8)");
-    }
+    long need = a.size() * itemSize(a.descr());
     if (a.data().remaining() != need) {
       throw new IOException("truncated .npy data: " + a.data().remaining() + " bytes for " + need);
     }

@@ -50,6 +50,23 @@ class DatasetFilesTest {
   }
 
   @Test
+  void uint8ArraysRoundTripAndOtherDtypesAreRejected() throws IOException {
+    byte[] bits = {(byte) 0xA5, 0, (byte) 0xFF, 7};
+    byte[] file = Npy.uint8(bits);
+    assertEquals(0, file.length % 64 - bits.length, "header padded to 64 bytes");
+    Npy.Array a = Npy.parse(file);
+    assertEquals("|u1", a.descr());
+    assertArrayEquals(new int[] {4}, a.shape());
+    byte[] back = new byte[4];
+    a.data().get(back);
+    assertArrayEquals(bits, back);
+    byte[] wrong = Npy.uint8(bits);
+    wrong[21] = '>'; // "'|u1'" becomes "'>u1'" inside the header dict
+    IOException e = assertThrows(IOException.class, () -> Npy.parse(wrong));
+    assertTrue(e.getMessage().contains("unsupported .npy dtype"), e.getMessage());
+  }
+
+  @Test
   void npzRoundTripsExactly() throws IOException {
     Path f = tmp.resolve("d.npz");
     Npz.write(f, SMALL);

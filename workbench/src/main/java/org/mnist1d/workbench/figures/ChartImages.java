@@ -33,6 +33,11 @@ public final class ChartImages {
     }
   }
 
+  /** The chart rendered as an image at its own size. */
+  public static java.awt.image.BufferedImage image(Chart<?, ?> chart) {
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
   /** The chart as an SVG document. */
   public static String svg(Chart<?, ?> chart) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -34,6 +34,9 @@ public final class ReportBuilder {
 
   static final int HEIGHT = 440;
 
+  /** {@code from: file:rounds.csv}: the rows of a CSV file each run wrote. */
+  static final String FILE_PREFIX = "file:";
+
   /** Builds the report; globs are resolved against {@code base}. */
   public static Report build(ReportSpec spec, Path base) {
     Map<String, List<Path>> runs = new LinkedHashMap<>();
@@ -243,14 +246,20 @@ public final class ReportBuilder {
           cache.computeIfAbsent("summary:" + source, k -> RunTables.summaries(runs.get(source)));
       case "metrics" ->
           cache.computeIfAbsent("metrics:" + source, k -> RunTables.metrics(runs.get(source)));
-      default ->
-          throw new UserError(
-              "report: "
-                  + path
-                  + ".from: expected summary, metrics or an earlier table, got '"
-                  + from
-                  + "'"
-                  + DidYouMean.hint(from, named.keySet()));
+      default -> {
+        if (from.startsWith(FILE_PREFIX) && from.length() > FILE_PREFIX.length()) {
+          String file = from.substring(FILE_PREFIX.length());
+          yield cache.computeIfAbsent(
+              from + ":" + source, k -> RunTables.csvFiles(runs.get(source), file));
+        }
+        throw new UserError(
+            "report: "
+                + path
+                + ".from: expected summary, metrics, file:NAME.csv or an earlier table, got '"
+                + from
+                + "'"
+                + DidYouMean.hint(from, named.keySet()));
+      }
     };
   }
 
@@ -266,6 +275,8 @@ public final class ReportBuilder {
       out = out.selectColumns(t.select().toArray(new String[0]));
     }
     if (!t.aggregate().isEmpty()) {
+      columns(out, t.groupBy(), path + ".group_by");
+      out = groupable(out, t.groupBy());
       List<String> cols = new ArrayList<>();
       List<AggregateFunction<?, ?>> fns = new ArrayList<>();
       Table agg = null;
@@ -282,7 +293,6 @@ public final class ReportBuilder {
                     .by(t.groupBy().toArray(new String[0]));
         agg = agg == null ? one : agg.concat(one.rejectColumns(t.groupBy().toArray(new String[0])));
       }
-      columns(out, t.groupBy(), path + ".group_by");
       out = agg;
     }
     if (!t.pivot().isEmpty()) {
@@ -356,6 +366,30 @@ public final class ReportBuilder {
       }
     }
     out.setName(t.name());
+    return out;
+  }
+
+  /**
+   * A copy whose group-by columns Tablesaw can group on: a column of numbers (metrics and run files
+   * are read as doubles) becomes integers when every value is whole ({@code round}, {@code step}),
+   * else text.
+   */
+  private static Table groupable(Table t, List<String> groupBy) {
+    Table out = t.copy();
+    for (String name : groupBy) {
+      if (out.column(name) instanceof tech.tablesaw.api.DoubleColumn d) {
+        boolean whole =
+            d.asList().stream()
+                .allMatch(v -> v != null && v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE);
+        Column<?> c =
+            whole
+                ? tech.tablesaw.api.IntColumn.create(
+                    name, d.asList().stream().mapToInt(Double::intValue).toArray())
+                : tech.tablesaw.api.StringColumn.create(
+                    name, d.asList().stream().map(String::valueOf).toList());
+        out.replaceColumn(name, c);
+      }
+    }
     return out;
   }
 

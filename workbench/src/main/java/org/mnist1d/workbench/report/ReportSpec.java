@@ -1,6 +1,7 @@
 package org.mnist1d.workbench.report;
 
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,16 @@ import org.mnist1d.workbench.figures.LineStyle;
  *      sort: [-results.test_acc]}
  * charts:
  *   - {name: curves, type: line, from: metrics, x: step, y: [test_acc], series: params.model}
+ * images:
+ *   - {file: report/search.png, title: Accuracy against sparsity}
  * </pre>
  *
  * <p>Also: tables may rename columns, add written rows and carry a note; line and scatter charts
  * may draw horizontal reference lines ({@code hlines}); {@code images:} shows a figure file each
  * run drew itself, side by side; {@code data:} holds tables written in the report (published
  * figures); line charts may have panels, smoothing, labels, styles and an overlay of another table
- * (docs/reports.md).
+ * (docs/reports.md). {@code from:} is {@code summary}, {@code metrics}, {@code file:NAME.csv} (the
+ * rows of a CSV file each run wrote, e.g. {@code file:rounds.csv}) or an earlier table.
  */
 public record ReportSpec(
     String title,
@@ -47,7 +51,7 @@ public record ReportSpec(
     this(title, sources, tables, charts, List.of(), List.of());
   }
 
-  /** The same tables and charts over other runs: one source named {@code runs}. */
+  /** The same tables, charts and images over other runs: one source named {@code runs}. */
   public ReportSpec over(List<String> globs) {
     return new ReportSpec(
         title,
@@ -224,7 +228,7 @@ public record ReportSpec(
   /**
    * A figure file each run wrote itself ({@code file}, relative to the run directory, a PNG; an SVG
    * of the same name beside it is linked), shown side by side, each captioned with the values of
-   * the summary columns {@code caption}.
+   * the summary columns {@code caption}; {@code name} defaults to the file's name.
    */
   public record ImageSpec(
       String name, String source, String file, String title, List<String> caption) {}
@@ -438,9 +442,13 @@ public record ReportSpec(
     for (ConfigNode n : list(top.get("images"), "images")) {
       Map<String, ConfigNode> m = mapping(n, "images");
       keys(m, IMAGE, "images");
-      String name = text(require(m, "name", n, "images"), "images.name");
+      String file = text(require(m, "file", n, "images"), "images.file");
+      // the name (a heading and an anchor) defaults to the file's: report/search.png is "search"
+      String name =
+          m.containsKey("name")
+              ? text(m.get("name"), "images.name")
+              : Path.of(file).getFileName().toString().replaceFirst("\\.png$", "");
       String p = "images." + name;
-      String file = text(require(m, "file", n, p), p + ".file");
       if (!file.endsWith(".png")) {
         throw new ConfigError(m.get("file").location(), p + ".file", "expected a .png file name");
       }

@@ -136,9 +136,18 @@ public final class RunTables {
 
   /** Every metrics row of every run, with {@code run} and the run's {@code params.*} columns. */
   public static Table metrics(List<Path> runs) {
+    return csvFiles(runs, "metrics.csv");
+  }
+
+  /**
+   * Every row of the CSV file {@code name} (a path inside each run directory, e.g. {@code
+   * rounds.csv}) of every run that has it, with {@code run} and the run's {@code params.*} columns.
+   */
+  public static Table csvFiles(List<Path> runs, String name) {
+    String tableName = name.replaceAll("\\.csv$", "");
     Table all = null;
     for (Path run : runs) {
-      Path csv = run.resolve("metrics.csv");
+      Path csv = run.resolve(name);
       if (!Files.isRegularFile(csv)) {
         continue;
       }
@@ -155,11 +164,11 @@ public final class RunTables {
         }
         t =
             Table.read()
-                .usingOptions(CsvReadOptions.builderFromString(text).tableName("metrics").build());
+                .usingOptions(CsvReadOptions.builderFromString(text).tableName(tableName).build());
       } catch (IOException | RuntimeException e) {
-        throw new UserError(csv + ": not a readable metrics table (" + e.getMessage() + ")");
+        throw new UserError(csv + ": not a readable CSV table (" + e.getMessage() + ")");
       }
-      Table numeric = Table.create("metrics");
+      Table numeric = Table.create(tableName);
       for (var c : t.columns()) {
         numeric.addColumns(
             c.type() == ColumnType.STRING || c.type() == ColumnType.BOOLEAN
@@ -167,11 +176,11 @@ public final class RunTables {
                 : toDouble(t, c.name()));
       }
       Map<String, Object> summary = summary(run);
-      StringColumn name = StringColumn.create("run");
+      StringColumn runColumn = StringColumn.create("run");
       for (int i = 0; i < numeric.rowCount(); i++) {
-        name.append(run.getFileName().toString());
+        runColumn.append(run.getFileName().toString());
       }
-      numeric.insertColumn(0, name);
+      numeric.insertColumn(0, runColumn);
       summary.forEach(
           (k, v) -> {
             if (k.startsWith("params.")) {
@@ -187,7 +196,7 @@ public final class RunTables {
           });
       all = all == null ? numeric : union(all, numeric);
     }
-    return all == null ? Table.create("metrics") : all;
+    return all == null ? Table.create(tableName) : all;
   }
 
   private static DoubleColumn toDouble(Table t, String name) {

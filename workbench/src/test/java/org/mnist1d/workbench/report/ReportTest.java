@@ -260,6 +260,57 @@ class ReportTest {
         notPng.getMessage());
   }
 
+  /** {@code from: file:NAME.csv} reads a file each run wrote; {@code images:} embeds its PNGs. */
+  @Test
+  void runFilesAndImagesJoinTheReport() throws Exception {
+    fixtures();
+    byte[] png =
+        org.mnist1d.workbench.figures.ChartImages.png(
+            new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
+    for (String run : List.of("a", "b")) {
+      Path d = tmp.resolve("runs").resolve(run);
+      Files.writeString(
+          d.resolve("rounds.csv"), "round,acc\n0,60\n1," + (run.equals("a") ? 70 : 72) + "\n");
+      Files.createDirectories(d.resolve("report"));
+      Files.write(d.resolve("report/fig.png"), png);
+    }
+    String yaml =
+        String.join(
+            "\n",
+            "sources: [{glob: 'runs/*'}]",
+            "tables:",
+            "  - {name: rounds, from: 'file:rounds.csv', group_by: [round], aggregate: {acc: mean}}",
+            "  - {name: byrun, from: 'file:rounds.csv', pivot: {rows: round, columns: run, values: acc}, reference: {'1': x}}",
+            "charts:",
+            "  - {name: acc, type: line, from: 'file:rounds.csv', x: round, y: acc, series: params.model}",
+            "images:",
+            "  - {file: report/fig.png, title: A figure}",
+            "");
+    Report r = ReportBuilder.build(spec(yaml), tmp);
+    Table rounds = r.tables().get(0);
+    assertEquals(2, rounds.rowCount(), "only runs a and b have the file");
+    assertEquals(71.0, rounds.doubleColumn("Mean [acc]").get(1));
+    Table byRun = r.tables().get(1);
+    assertEquals(List.of("round", "a", "b", "published"), byRun.columnNames());
+    assertEquals(72.0, byRun.doubleColumn("b").get(1));
+    assertEquals("x", byRun.getString(1, "published"), "whole-number rounds match the key '1'");
+    assertEquals(2, r.images().size());
+    assertEquals("A figure (a)", r.images().get(0).title());
+    Path html = ReportWriter.write(r, tmp.resolve("out"));
+    String page = Files.readString(html);
+    assertEquals(3, page.split("data:image/png;base64,", -1).length - 1);
+    assertTrue(
+        Files.exists(tmp.resolve("out/fig.png")) && Files.exists(tmp.resolve("out/2-fig.png")));
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () ->
+                ReportBuilder.build(
+                    spec("sources: [{glob: 'runs/*'}]\ntables: [{name: t, from: 'files:x.csv'}]\n"),
+                    tmp));
+    assertTrue(e.getMessage().contains("file:NAME.csv"), e.getMessage());
+  }
+
   @Test
   void mistakesAreNamed() throws Exception {
     fixtures();

@@ -1,0 +1,114 @@
+package org.mnist1d.workbench.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnist1d.io.Npy;
+import org.mnist1d.workbench.cli.CommandRun;
+
+/**
+ * A tiny SSL run through {@code workbench run}: its files, features and layer table, the pixel
+ * baselines, and a run stopped after its first probe resuming to the same numbers.
+ */
+class SslExperimentTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path tmp;
+
+  static final String SSL =
+      String.join(
+          "\n",
+          "experiment: ssl",
+          "name: tiny-ssl",
+          "seed: 3",
+          "dataset: {num_samples: 300}",
+          "projector: deep",
+          "model: {channels: 4, width: 8, output_dim: 4}",
+          "training: {epochs: 4, batch: 40, lr: 0.01, tau: 0.5}",
+          "probe_every: 2",
+          "");
+
+  private static JsonNode summary(Path dir) throws Exception {
+    return JSON.readTree(dir.resolve("summary.json").toFile());
+  }
+
+  private static Path only(Path runs) throws Exception {
+    try (var s = Files.list(runs)) {
+      return s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  /** metrics.csv without its wall-clock column. */
+  private static List<String> numbers(Path dir) throws Exception {
+    return Files.readAllLines(dir.resolve("metrics.csv")).stream()
+        .map(l -> l.substring(0, l.lastIndexOf(',')))
+        .toList();
+  }
+
+  @Test
+  void runsProbesEveryLayerAndResumesExactly() throws Exception {
+    Path config = Files.writeString(tmp.resolve("ssl.yaml"), SSL);
+    CommandRun out =
+        CommandRun.of(
+            "run", config.toString(), "--runs-dir", tmp.resolve("a").toString(), "--quiet");
+    assertEquals(0, out.code(), out.err());
+    Path dir = only(tmp.resolve("a"));
+    JsonNode s = summary(dir);
+    assertEquals("done", s.get("status").asText(), s.toString());
+    for (String k : List.of("pixel_knn_acc", "pixel_linear_acc", "knn_acc", "linear_acc")) {
+      double v = s.at("/results/" + k).asDouble();
+      assertTrue(v > 10 && v <= 100, k + " " + v);
+    }
+    assertEquals("epoch,loss,knn_acc,linear_acc,seconds", numbers(dir).get(0) + ",seconds");
+    assertEquals(3, numbers(dir).size()); // epochs 2 and 4
+    // deep: pixels, three convolutions, four projector layers
+    List<String> layers = Files.readAllLines(dir.resolve("layers.csv"));
+    assertEquals(9, layers.size());
+    assertTrue(layers.get(2).startsWith("1,h1,76,"), layers.get(2)); // 4 channels x 19
+    assertTrue(layers.get(8).startsWith("7,p4,4,"), layers.get(8));
+    Npy.Array h = Npy.parse(Files.readAllBytes(dir.resolve("features/h_train.npy")));
+    assertEquals(240, h.shape()[0]);
+    assertEquals(20, h.shape()[1]); // 4 channels x 5
+    Npy.Array z0 = Npy.parse(Files.readAllBytes(dir.resolve("features/z0_train.npy")));
+    assertEquals(4, z0.shape()[1]);
+    assertTrue(Files.size(dir.resolve("report/probes.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("report/layers.png")) > 1000);
+    assertTrue(Files.readString(dir.resolve("claims.csv")).startsWith("claim,measured,published"));
+
+    // the same run stopped after its first probe, then resumed
+    Path runs = tmp.resolve("b");
+    AtomicInteger finished = new AtomicInteger();
+    Thread t =
+        new Thread(
+            () -> {
+              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+              finished.set(1);
+            });
+    t.start();
+    while (finished.get() == 0) {
+      Path m = Files.exists(runs) ? only(runs).resolve("metrics.csv") : null;
+      if (m != null && Files.exists(m) && Files.readAllLines(m).size() > 1) {
+        t.interrupt();
+        break;
+      }
+      Thread.sleep(2);
+    }
+    t.join();
+    Path stopped = only(runs);
+    assertFalse(summary(stopped).get("status").asText().equals("done"), "stopped before the end");
+    CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals(numbers(dir), numbers(stopped));
+    assertEquals(
+        Files.readAllLines(dir.resolve("layers.csv")),
+        Files.readAllLines(stopped.resolve("layers.csv")));
+  }
+}

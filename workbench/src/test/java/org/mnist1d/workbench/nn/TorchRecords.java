@@ -1,0 +1,99 @@
+package org.mnist1d.workbench.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the PyTorch reference records under {@code reference/torch/} (layout in
+ * src/test/python/README.md) and compares arrays against them.
+ */
+public final class TorchRecords {
+  private TorchRecords() {}
+
+  /** The JSON file {@code reference/torch/NAME}. */
+  public static JsonNode load(String name) {
+    try (InputStream in = TorchRecords.class.getResourceAsStream("/reference/torch/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("reference/torch/" + name + " not on the test classpath");
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A number or a nested list of numbers, flattened row-major. */
+  public static double[] flat(JsonNode n) {
+    List<Double> out = new ArrayList<>();
+    collect(n, out);
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static void collect(JsonNode n, List<Double> out) {
+    if (n.isArray()) {
+      n.forEach(c -> collect(c, out));
+    } else {
+      out.add(n.asDouble());
+    }
+  }
+
+  /** The {@code values} of each tensor entry in a list ({@code params}, {@code grads}, masks). */
+  public static List<double[]> tensors(JsonNode entries) {
+    List<double[]> out = new ArrayList<>();
+    entries.forEach(e -> out.add(flat(e.get("values"))));
+    return out;
+  }
+
+  /** A nested list (rows) as an NDArray of {@code type}. */
+  public static NDArray matrix(NDManager m, JsonNode rows, DataType type) {
+    double[] v = flat(rows);
+    return ArrayValues.of(m, v, new Shape(rows.size(), v.length / rows.size()), type);
+  }
+
+  /** The record's parameters as arrays of {@code model}'s shapes. */
+  public static NDList params(NDManager m, Model model, JsonNode record, DataType type) {
+    return Initialization.arrays(model, tensors(record.get("params")), m, type);
+  }
+
+  /**
+   * Asserts every value is within {@code tol} times the largest magnitude in {@code expected} (at
+   * least 1e-3 of it), naming the first index that is not.
+   */
+  public static void assertClose(double[] expected, double[] actual, double tol, String what) {
+    assertEquals(expected.length, actual.length, what + ": size");
+    double scale = 1e-3;
+    for (double e : expected) {
+      scale = Math.max(scale, Math.abs(e));
+    }
+    for (int i = 0; i < expected.length; i++) {
+      double err = Math.abs(expected[i] - actual[i]);
+      assertTrue(
+          err <= tol * scale,
+          what
+              + "["
+              + i
+              + "]: expected "
+              + expected[i]
+              + ", got "
+              + actual[i]
+              + " (error "
+              + err
+              + ", tolerance "
+              + tol * scale
+              + ")");
+    }
+  }
+}
