@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.io.Npy;
+import org.mnist1d.io.Npz;
 import org.mnist1d.workbench.cli.CommandRun;
 
 /**
@@ -41,8 +43,16 @@ class SslExperimentTest {
   }
 
   private static Path only(Path runs) throws Exception {
+    return first(runs).orElseThrow();
+  }
+
+  /** The run directory under {@code runs}, once there is one (the folder exists before it). */
+  private static java.util.Optional<Path> first(Path runs) throws Exception {
+    if (!Files.isDirectory(runs)) {
+      return java.util.Optional.empty();
+    }
     try (var s = Files.list(runs)) {
-      return s.filter(Files::isDirectory).findFirst().orElseThrow();
+      return s.filter(Files::isDirectory).findFirst();
     }
   }
 
@@ -74,10 +84,17 @@ class SslExperimentTest {
     assertEquals(9, layers.size());
     assertTrue(layers.get(2).startsWith("1,h1,76,"), layers.get(2)); // 4 channels x 19
     assertTrue(layers.get(8).startsWith("7,p4,4,"), layers.get(8));
-    Npy.Array h = Npy.parse(Files.readAllBytes(dir.resolve("features/h_train.npy")));
+    // the layout the tsne experiment reads (docs/embedding.md)
+    Map<String, Npy.Array> features = Npz.readArrays(dir.resolve("features.npz"));
+    assertEquals(
+        List.of("h_train", "h_test", "z_train", "z_test", "y_train", "y_test"),
+        List.copyOf(features.keySet()));
+    Npy.Array h = features.get("h_train");
     assertEquals(240, h.shape()[0]);
     assertEquals(20, h.shape()[1]); // 4 channels x 5
-    Npy.Array z0 = Npy.parse(Files.readAllBytes(dir.resolve("features/z0_train.npy")));
+    assertEquals(4, features.get("z_test").shape()[1]);
+    assertEquals(features.get("h_test").shape()[0], features.get("y_test").shape()[0]);
+    Npy.Array z0 = Npz.readArrays(dir.resolve("features-untrained.npz")).get("z_train");
     assertEquals(4, z0.shape()[1]);
     assertTrue(Files.size(dir.resolve("report/probes.png")) > 1000);
     assertTrue(Files.size(dir.resolve("report/layers.png")) > 1000);
@@ -94,7 +111,7 @@ class SslExperimentTest {
             });
     t.start();
     while (finished.get() == 0) {
-      Path m = Files.exists(runs) ? only(runs).resolve("metrics.csv") : null;
+      Path m = first(runs).map(d -> d.resolve("metrics.csv")).orElse(null);
       if (m != null && Files.exists(m) && Files.readAllLines(m).size() > 1) {
         t.interrupt();
         break;

@@ -294,13 +294,18 @@ class ReportTest {
     assertEquals(List.of("round", "a", "b", "published"), byRun.columnNames());
     assertEquals(72.0, byRun.doubleColumn("b").get(1));
     assertEquals("x", byRun.getString(1, "published"), "whole-number rounds match the key '1'");
-    assertEquals(2, r.images().size());
-    assertEquals("A figure (a)", r.images().get(0).title());
+    // one image entry, named after its file, with each run's figure captioned by its run
+    assertEquals(1, r.images().size());
+    assertEquals("fig", r.images().get(0).name());
+    assertEquals("A figure", r.images().get(0).title());
+    assertEquals(
+        List.of("a", "b"),
+        r.images().get(0).figures().stream().map(Report.Figure::caption).toList());
     Path html = ReportWriter.write(r, tmp.resolve("out"));
     String page = Files.readString(html);
     assertEquals(3, page.split("data:image/png;base64,", -1).length - 1);
     assertTrue(
-        Files.exists(tmp.resolve("out/fig.png")) && Files.exists(tmp.resolve("out/2-fig.png")));
+        Files.exists(tmp.resolve("out/fig-1.png")) && Files.exists(tmp.resolve("out/fig-2.png")));
     UserError e =
         assertThrows(
             UserError.class,

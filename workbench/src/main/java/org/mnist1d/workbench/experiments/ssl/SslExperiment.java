@@ -5,9 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +14,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.mnist1d.LegacyRandom;
 import org.mnist1d.Mnist1dData;
-import org.mnist1d.io.AtomicFile;
 import org.mnist1d.io.Npy;
+import org.mnist1d.io.Npz;
 import org.mnist1d.workbench.experiment.Checkpoint;
 import org.mnist1d.workbench.experiment.Checks;
 import org.mnist1d.workbench.experiment.Config;
@@ -47,16 +44,23 @@ import org.mnist1d.workbench.train.ObjectiveTraining;
  * The raw pixels give the baselines (kNN Euclidean, linear).
  *
  * <p>Writes metrics.csv (one row per probe), {@code layers.csv}, {@code claims.csv} (measured
- * beside published), the features {@code features/{h,z}_{train,test}.npy}, {@code
- * features/z0_train.npy} (the untrained encoder's Z), {@code features/y_{train,test}.npy}, and
- * {@code report/probes.png}, {@code report/layers.png}. A checkpoint at every probe: {@code
- * --resume} continues from the last one to the same numbers.
+ * beside published), the final features {@code features.npz} ({@code h_train}, {@code h_test},
+ * {@code z_train}, {@code z_test} as float64, {@code y_train}, {@code y_test} as int64: what the
+ * {@code tsne} experiment reads), {@code features-untrained.npz} (the untrained encoder's {@code
+ * z_train}), and {@code report/probes.png}, {@code report/layers.png}. A checkpoint at every probe:
+ * {@code --resume} continues from the last one to the same numbers.
  *
  * <p>Seeds: the initialisation and NumPy's stream (permutations, shifts) from {@code seed} (the
  * notebook's {@code set_seed(42)}); the augmentation's normal draws from a Java generator seeded by
  * the seed and the epoch.
  */
 public final class SslExperiment implements Experiment {
+  /** The final features, an .npz archive (the layout the {@code tsne} experiment reads). */
+  public static final String FEATURES_FILE = "features.npz";
+
+  /** The untrained encoder's embedding of the training set. */
+  public static final String UNTRAINED_FILE = "features-untrained.npz";
+
   static final List<String> COLUMNS = List.of("epoch", "loss", "knn_acc", "linear_acc", "seconds");
   static final List<String> PROJECTORS = List.of("standard", "none", "deep");
 
@@ -140,7 +144,6 @@ public final class SslExperiment implements Experiment {
             c.integer("augment.max_shift"),
             c.number("augment.slope_std"),
             c.number("augment.offset_std"));
-    Path features = Files.createDirectories(ctx.dir().resolve("features"));
 
     double pixelKnn =
         ProbeAccuracy.nearestNeighbours(
@@ -172,7 +175,9 @@ public final class SslExperiment implements Experiment {
       if (resume.isPresent()) {
         run.restore(resume.get().arrays(), start * batches);
       } else {
-        writeMatrix(features.resolve("z0_train.npy"), forward(run, encoder, data.x(), false));
+        Npz.writeArrays(
+            ctx.dir().resolve(UNTRAINED_FILE),
+            Map.of("z_train", matrix(forward(run, encoder, data.x(), false))));
       }
       long t0 = System.nanoTime();
       for (int epoch = start; epoch < epochs; epoch++) {
@@ -220,12 +225,14 @@ public final class SslExperiment implements Experiment {
                     Locale.ROOT, "loss %.3f kNN %.1f%% linear %.1f%%", meanLoss, last[1], last[2]));
       }
       // the final features, for the t-SNE figure and for notebooks
-      writeMatrix(features.resolve("z_train.npy"), forward(run, encoder, data.x(), false));
-      writeMatrix(features.resolve("z_test.npy"), forward(run, encoder, data.xTest(), false));
-      writeMatrix(features.resolve("h_train.npy"), forward(run, encoder, data.x(), true));
-      writeMatrix(features.resolve("h_test.npy"), forward(run, encoder, data.xTest(), true));
-      AtomicFile.write(features.resolve("y_train.npy"), o -> o.write(Npy.int64(data.y())));
-      AtomicFile.write(features.resolve("y_test.npy"), o -> o.write(Npy.int64(data.yTest())));
+      Map<String, byte[]> features = new LinkedHashMap<>();
+      features.put("h_train", matrix(forward(run, encoder, data.x(), true)));
+      features.put("h_test", matrix(forward(run, encoder, data.xTest(), true)));
+      features.put("z_train", matrix(forward(run, encoder, data.x(), false)));
+      features.put("z_test", matrix(forward(run, encoder, data.xTest(), false)));
+      features.put("y_train", Npy.int64(data.y()));
+      features.put("y_test", Npy.int64(data.yTest()));
+      Npz.writeArrays(ctx.dir().resolve(FEATURES_FILE), features);
       List<double[][]> trainLayers = layers(run, encoder, data.x());
       List<double[][]> testLayers = layers(run, encoder, data.xTest());
       SslReport.write(ctx, projector, trainLayers, testLayers, data, pixelKnn, pixelLinear);
@@ -310,8 +317,8 @@ public final class SslExperiment implements Experiment {
     return out;
   }
 
-  private static void writeMatrix(Path file, double[][] m) throws IOException {
-    AtomicFile.write(file, o -> o.write(Npy.float64(m, m[0].length)));
+  private static byte[] matrix(double[][] m) {
+    return Npy.float64(m, m[0].length);
   }
 
   /** The run's probes, layers and claims beside the published numbers, and its figures. */
