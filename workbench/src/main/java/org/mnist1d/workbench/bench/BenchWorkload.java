@@ -31,5 +31,22 @@ public interface BenchWorkload {
 
     @Override
     default void close() throws Exception {}
+
+    /** A trial that runs {@code step} and, when closed, closes {@code resources} in order. */
+    static Trial closing(Trial step, AutoCloseable... resources) {
+      return new Trial() {
+        @Override
+        public void runOnce() throws Exception {
+          step.runOnce();
+        }
+
+        @Override
+        public void close() throws Exception {
+          for (AutoCloseable r : resources) {
+            r.close();
+          }
+        }
+      };
+    }
   }
 }

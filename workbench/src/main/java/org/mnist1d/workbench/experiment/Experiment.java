@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,5 +44,39 @@ public interface Experiment extends ExperimentSchema {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The rows of the CSV resource {@code name} beside {@code owner}'s class file (published
+   * numbers), each a map from the header's column names to the cells' text; lines starting with '#'
+   * (where the numbers come from) and blank lines are skipped. Cells hold no commas.
+   */
+  static List<Map<String, String>> resourceRows(Class<?> owner, String name) {
+    List<String> lines =
+        resourceText(owner, name).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+    String[] head = lines.get(0).split(",");
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String l : lines.subList(1, lines.size())) {
+      String[] cells = l.split(",", -1);
+      if (cells.length != head.length) {
+        throw new IllegalStateException(
+            "resource "
+                + name
+                + " beside "
+                + owner.getName()
+                + ": a row of "
+                + cells.length
+                + " cells under "
+                + head.length
+                + " columns: "
+                + l);
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < head.length; i++) {
+        row.put(head[i], cells[i]);
+      }
+      out.add(row);
+    }
+    return out;
   }
 }

@@ -15,6 +15,19 @@ import org.mnist1d.workbench.base.WorkbenchVersion;
 public final class Environment {
   private Environment() {}
 
+  /**
+   * Loads the engine's native library in this process, so that it is unpacked into DJL's cache
+   * before worker processes start: two processes filling a fresh cache at once can fail to load it
+   * ("Failed to load PyTorch native library"). A failure here is left for the workers to report.
+   */
+  public static void loadEngine() {
+    try {
+      Engine.getInstance();
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      // each worker loads it again and reports its own error on its point
+    }
+  }
+
   /** The facts, in a stable order. */
   public static Map<String, Object> describe(Device device, String requested) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mnist1d.workbench.base.UserError;
+import org.mnist1d.workbench.run.Environment;
 import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.sweep.JavaCommand;
 import org.mnist1d.workbench.sweep.PointSelection;
@@ -156,6 +157,9 @@ public final class SlurmSweep {
   public Submitted submit(
       PointSelection points, SlurmOptions options, boolean resume, JavaCommand java) {
     Slurm.requireSbatch();
+    // array tasks start together; with a home shared by the nodes they would fill DJL's cache at
+    // once
+    Environment.loadEngine();
     Path dir;
     try {
       dir = RunDirectory.create(runsDir.resolve("slurm"), sweep.name(), Map.of()).path();

@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.mnist1d.workbench.run.Environment;
 
 /**
  * Runs a sweep's points in {@code jobs} worker processes ({@code workbench run --jobs N}): child
@@ -54,6 +55,9 @@ public final class WorkerPool implements PointExecutor {
     Queue<PointTask> queue = new ConcurrentLinkedQueue<>(tasks);
     Map<Integer, PointOutcome> outcomes = new ConcurrentHashMap<>();
     int n = Math.min(jobs, Math.max(1, tasks.size()));
+    if (n > 1) {
+      Environment.loadEngine();
+    }
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < n; w++) {
       int worker = w;

@@ -68,17 +68,6 @@ public record TrainStepWorkload(String model) implements BenchWorkload {
             0.01,
             TrainingRun.initial(net, 42),
             DataType.FLOAT32);
-    return new Trial() {
-      @Override
-      public void runOnce() {
-        run.update();
-      }
-
-      @Override
-      public void close() {
-        run.close();
-        manager.close();
-      }
-    };
+    return Trial.closing(run::update, run, manager);
   }
 }

@@ -1,61 +1,33 @@
 package org.mnist1d.workbench.embedding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 /**
  * The values written by src/test/python/tsne_reference.py (NumPy and scikit-learn), read from the
  * test classpath under /reference/tsne/.
  */
 final class TsneReference {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TsneReference() {}
 
   static JsonNode load(String name) {
-    try (InputStream in = TsneReference.class.getResourceAsStream("/reference/tsne/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing reference file " + name);
-      }
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceJson.read("tsne/" + name);
   }
 
   static double[] doubles(JsonNode n) {
-    double[] out = new double[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = n.get(i).asDouble();
-    }
-    return out;
+    return ReferenceJson.doubles(n);
   }
 
   static int[] ints(JsonNode n) {
-    int[] out = new int[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = n.get(i).asInt();
-    }
-    return out;
+    return ReferenceJson.ints(n);
   }
 
   static double[][] matrix(JsonNode n) {
-    double[][] out = new double[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = doubles(n.get(i));
-    }
-    return out;
+    return ReferenceJson.matrix(n);
   }
 
   static int[][] intMatrix(JsonNode n) {
-    int[][] out = new int[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints(n.get(i));
-    }
-    return out;
+    return ReferenceJson.intMatrix(n);
   }
 
   /** A flat row-major list reshaped to rows of {@code width}. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.Mnist1dArgs;
@@ -194,30 +193,7 @@ class LotteryExperimentsTest {
     Path done = dirs(tmp.resolve("a"), "tiny").get(0);
 
     Path runs = tmp.resolve("b");
-    AtomicInteger finished = new AtomicInteger();
-    Thread t =
-        new Thread(
-            () -> {
-              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-              finished.set(1);
-            });
-    t.start();
-    while (finished.get() == 0) {
-      Path m =
-          Files.exists(runs)
-              ? dirs(runs, "tiny").stream()
-                  .findFirst()
-                  .map(d -> d.resolve("metrics.csv"))
-                  .orElse(null)
-              : null;
-      if (m != null && Files.exists(m) && Files.readAllLines(m).size() > 7) {
-        t.interrupt();
-        break;
-      }
-      Thread.sleep(2);
-    }
-    t.join();
-    Path stopped = dirs(runs, "tiny").get(0);
+    Path stopped = CommandRun.interruptedRun(config, runs, 7);
     assertFalse(summary(stopped).get("status").asText().equals("done"), "stopped before the end");
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());

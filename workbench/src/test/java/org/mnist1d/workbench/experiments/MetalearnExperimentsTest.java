@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.Mnist1dArgs;
@@ -74,33 +73,6 @@ class MetalearnExperimentsTest {
           .filter(d -> !d.getFileName().toString().equals("reports"))
           .sorted()
           .toList();
-    }
-  }
-
-  /** Runs {@code config} in a thread and interrupts it once metrics.csv has {@code rows} rows. */
-  private Path stoppedRun(Path config, Path runs, int rows) throws Exception {
-    AtomicInteger done = new AtomicInteger();
-    Thread t =
-        new Thread(
-            () -> {
-              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-              done.set(1);
-            });
-    t.start();
-    while (done.get() == 0) {
-      try (var s = Files.exists(runs) ? Files.list(runs) : java.util.stream.Stream.<Path>empty()) {
-        Path dir = s.findFirst().orElse(null);
-        Path m = dir == null ? null : dir.resolve("metrics.csv");
-        if (m != null && Files.exists(m) && Files.readAllLines(m).size() > rows) {
-          t.interrupt();
-          break;
-        }
-      }
-      Thread.sleep(2);
-    }
-    t.join();
-    try (var s = Files.list(runs)) {
-      return s.findFirst().orElseThrow();
     }
   }
 
@@ -227,7 +199,7 @@ class MetalearnExperimentsTest {
     assertTrue(Files.exists(half.resolve("report/learning_rate.png")));
 
     Path one = Files.writeString(tmp.resolve("lr1.yaml"), LR.replace("[0.5, 0.05]", "[0.5]"));
-    Path stopped = stoppedRun(one, tmp.resolve("b"), 3);
+    Path stopped = CommandRun.interruptedRun(one, tmp.resolve("b"), 3);
     assertInterrupted(stopped, 26);
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());
@@ -268,7 +240,7 @@ class MetalearnExperimentsTest {
       assertTrue(Files.exists(whole.resolve(f)), f);
     }
 
-    Path stopped = stoppedRun(config, tmp.resolve("b"), 4);
+    Path stopped = CommandRun.interruptedRun(config, tmp.resolve("b"), 4);
     assertInterrupted(stopped, 21);
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.workbench.cli.CommandRun;
@@ -96,33 +95,6 @@ class PoolingAndDoubleDescentTest {
     }
   }
 
-  /** Runs {@code config} in a thread and interrupts it once metrics.csv has {@code rows} rows. */
-  private Path stoppedRun(Path config, Path runs, int rows) throws Exception {
-    AtomicInteger done = new AtomicInteger();
-    Thread t =
-        new Thread(
-            () -> {
-              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-              done.set(1);
-            });
-    t.start();
-    while (done.get() == 0) {
-      try (var s = Files.exists(runs) ? Files.list(runs) : java.util.stream.Stream.<Path>empty()) {
-        Path dir = s.findFirst().orElse(null);
-        Path m = dir == null ? null : dir.resolve("metrics.csv");
-        if (m != null && Files.exists(m) && Files.readAllLines(m).size() > rows) {
-          t.interrupt();
-          break;
-        }
-      }
-      Thread.sleep(2);
-    }
-    t.join();
-    try (var s = Files.list(runs)) {
-      return s.findFirst().orElseThrow();
-    }
-  }
-
   @Test
   void stoppedRunsResumeToTheSameNumbers() throws Exception {
     String onePooling =
@@ -142,7 +114,7 @@ class PoolingAndDoubleDescentTest {
           tmp.resolve(name + "-whole").toString(),
           "--quiet");
       Path whole = dirs(tmp.resolve(name + "-whole")).get(0);
-      Path stopped = stoppedRun(config, tmp.resolve(name + "-stopped"), 4);
+      Path stopped = CommandRun.interruptedRun(config, tmp.resolve(name + "-stopped"), 4);
       assertFalse(
           json(stopped.resolve("summary.json")).get("status").asText().equals("done"),
           name + ": the stopped run is not done");

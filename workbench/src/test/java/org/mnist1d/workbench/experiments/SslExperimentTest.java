@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.io.Npy;
@@ -43,16 +42,8 @@ class SslExperimentTest {
   }
 
   private static Path only(Path runs) throws Exception {
-    return first(runs).orElseThrow();
-  }
-
-  /** The run directory under {@code runs}, once there is one (the folder exists before it). */
-  private static java.util.Optional<Path> first(Path runs) throws Exception {
-    if (!Files.isDirectory(runs)) {
-      return java.util.Optional.empty();
-    }
-    try (var s = Files.list(runs)) {
-      return s.filter(Files::isDirectory).findFirst();
+    try (var st = Files.list(runs)) {
+      return st.filter(Files::isDirectory).findFirst().orElseThrow();
     }
   }
 
@@ -102,24 +93,7 @@ class SslExperimentTest {
 
     // the same run stopped after its first probe, then resumed
     Path runs = tmp.resolve("b");
-    AtomicInteger finished = new AtomicInteger();
-    Thread t =
-        new Thread(
-            () -> {
-              CommandRun.of("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-              finished.set(1);
-            });
-    t.start();
-    while (finished.get() == 0) {
-      Path m = first(runs).map(d -> d.resolve("metrics.csv")).orElse(null);
-      if (m != null && Files.exists(m) && Files.readAllLines(m).size() > 1) {
-        t.interrupt();
-        break;
-      }
-      Thread.sleep(2);
-    }
-    t.join();
-    Path stopped = only(runs);
+    Path stopped = CommandRun.interruptedRun(config, runs, 1);
     assertFalse(summary(stopped).get("status").asText().equals("done"), "stopped before the end");
     CommandRun resumed = CommandRun.of("run", "--resume", stopped.toString(), "--quiet");
     assertEquals(0, resumed.code(), resumed.err());

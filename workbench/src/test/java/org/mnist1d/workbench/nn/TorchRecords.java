@@ -1,20 +1,14 @@
 package org.mnist1d.workbench.nn;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mnist1d.workbench.reference.TorchReference;
 
 /**
  * Reads the PyTorch reference records under {@code reference/torch/} (layout in
@@ -25,29 +19,12 @@ public final class TorchRecords {
 
   /** The JSON file {@code reference/torch/NAME}. */
   public static JsonNode load(String name) {
-    try (InputStream in = TorchRecords.class.getResourceAsStream("/reference/torch/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("reference/torch/" + name + " not on the test classpath");
-      }
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TorchReference.read(name);
   }
 
   /** A number or a nested list of numbers, flattened row-major. */
   public static double[] flat(JsonNode n) {
-    List<Double> out = new ArrayList<>();
-    collect(n, out);
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static void collect(JsonNode n, List<Double> out) {
-    if (n.isArray()) {
-      n.forEach(c -> collect(c, out));
-    } else {
-      out.add(n.asDouble());
-    }
+    return TorchReference.doubles(n);
   }
 
   /** The {@code values} of each tensor entry in a list ({@code params}, {@code grads}, masks). */
@@ -73,27 +50,7 @@ public final class TorchRecords {
    * least 1e-3 of it), naming the first index that is not.
    */
   public static void assertClose(double[] expected, double[] actual, double tol, String what) {
-    assertEquals(expected.length, actual.length, what + ": size");
-    double scale = 1e-3;
-    for (double e : expected) {
-      scale = Math.max(scale, Math.abs(e));
-    }
-    for (int i = 0; i < expected.length; i++) {
-      double err = Math.abs(expected[i] - actual[i]);
-      assertTrue(
-          err <= tol * scale,
-          what
-              + "["
-              + i
-              + "]: expected "
-              + expected[i]
-              + ", got "
-              + actual[i]
-              + " (error "
-              + err
-              + ", tolerance "
-              + tol * scale
-              + ")");
-    }
+    TorchReference.assertClose(
+        expected, actual, 0, tol * Math.max(1e-3, TorchReference.maxAbs(expected)), what);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 class LogisticProbeTest {
 
@@ -14,8 +15,8 @@ class LogisticProbeTest {
 
   /** Largest coefficient or intercept difference, relative to the largest coefficient. */
   static double relativeDifference(LogisticModel m, String fit) {
-    double[][] w = ProbeReference.matrix(ProbeReference.get(fit + ".coef"));
-    double[] b = ProbeReference.doubles(ProbeReference.get(fit + ".intercept"));
+    double[][] w = ReferenceJson.matrix(ProbeReference.get(fit + ".coef"));
+    double[] b = ReferenceJson.doubles(ProbeReference.get(fit + ".intercept"));
     double diff = 0;
     double size = 0;
     for (int k = 0; k < w.length; k++) {
@@ -42,8 +43,8 @@ class LogisticProbeTest {
     double objective = ProbeReference.get("logistic_polished.objective").asDouble();
     assertEquals(objective, m.objective(), 1e-13 * objective);
     int[] p = m.predict(xs(ProbeReference.xTest()));
-    assertArrayEquals(ProbeReference.ints(ProbeReference.get("logistic_polished.predict")), p);
-    assertArrayEquals(ProbeReference.ints(ProbeReference.get("logistic_tight.predict")), p);
+    assertArrayEquals(ReferenceJson.ints(ProbeReference.get("logistic_polished.predict")), p);
+    assertArrayEquals(ReferenceJson.ints(ProbeReference.get("logistic_tight.predict")), p);
     assertEquals(
         100 * ProbeReference.get("logistic_tight.accuracy").asDouble(),
         m.accuracy(xs(ProbeReference.xTest()), ProbeReference.yTest()),
@@ -88,7 +89,7 @@ class LogisticProbeTest {
             ProbeReference.yTest());
     assertEquals(sklearn, ours, 1.0);
     assertArrayEquals(
-        ProbeReference.ints(ProbeReference.get("logistic_upstream.predict")),
+        ReferenceJson.ints(ProbeReference.get("logistic_upstream.predict")),
         probe.predict(ProbeReference.xTest()));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 class MultinomialLossTest {
 
@@ -17,8 +18,8 @@ class MultinomialLossTest {
 
   /** A reference fit's coefficients in the loss's layout. */
   static double[] parameters(String fit) {
-    double[][] w = ProbeReference.matrix(ProbeReference.get(fit + ".coef"));
-    double[] b = ProbeReference.doubles(ProbeReference.get(fit + ".intercept"));
+    double[][] w = ReferenceJson.matrix(ProbeReference.get(fit + ".coef"));
+    double[] b = ReferenceJson.doubles(ProbeReference.get(fit + ".intercept"));
     int d = w[0].length;
     double[] theta = new double[w.length * (d + 1)];
     for (int k = 0; k < w.length; k++) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 class NearestNeighboursTest {
 
@@ -24,7 +25,7 @@ class NearestNeighboursTest {
             ProbeReference.xTrain(),
             ProbeReference.yTrain(),
             ProbeReference.xTest());
-    assertArrayEquals(ProbeReference.ints(ProbeReference.get("knn_euclidean.predict")), p);
+    assertArrayEquals(ReferenceJson.ints(ProbeReference.get("knn_euclidean.predict")), p);
     assertEquals(
         100 * ProbeReference.get("knn_euclidean.accuracy").asDouble(),
         Accuracy.percent(p, ProbeReference.yTest()),
@@ -39,7 +40,7 @@ class NearestNeighboursTest {
             ProbeReference.xTrain(),
             ProbeReference.yTrain(),
             ProbeReference.xTest());
-    assertArrayEquals(ProbeReference.ints(ProbeReference.get("knn_cosine.predict")), p);
+    assertArrayEquals(ReferenceJson.ints(ProbeReference.get("knn_cosine.predict")), p);
     assertEquals(
         100 * ProbeReference.get("knn_cosine.accuracy").asDouble(),
         ProbeAccuracy.nearestNeighbours(
@@ -59,13 +60,13 @@ class NearestNeighboursTest {
   @Test
   void euclideanTiesAreBrokenAsScikitLearnBreaksThem() {
     JsonNode t = ProbeReference.get("tie_case");
-    double[][] train = ProbeReference.matrix(t.get("x_train"));
-    double[][] query = ProbeReference.matrix(t.get("x_query"));
-    int[] labels = ProbeReference.ints(t.get("y_train"));
+    double[][] train = ReferenceJson.matrix(t.get("x_train"));
+    double[][] query = ReferenceJson.matrix(t.get("x_query"));
+    int[] labels = ReferenceJson.ints(t.get("y_train"));
     int[] p = predict(Metric.EUCLIDEAN, train, labels, query);
     assertArrayEquals(new int[] {2, 4, 1}, p);
-    assertArrayEquals(ProbeReference.ints(t.at("/euclidean/predict")), p);
-    int[][] theirs = ProbeReference.intMatrix(t.at("/euclidean/neighbours"));
+    assertArrayEquals(ReferenceJson.ints(t.at("/euclidean/predict")), p);
+    int[][] theirs = ReferenceJson.intMatrix(t.at("/euclidean/neighbours"));
     int[][] ours = NearestNeighbours.upstream(Metric.EUCLIDEAN).neighbours(train, query);
     for (int q = 0; q < query.length; q++) {
       assertArrayEquals(sorted(theirs[q]), sorted(ours[q]), "neighbour set of query " + q);
@@ -83,11 +84,11 @@ class NearestNeighboursTest {
   @Test
   void cosineTiesAgreeExceptWhereScikitLearnsOrderIsUnspecified() {
     JsonNode t = ProbeReference.get("tie_case");
-    double[][] train = ProbeReference.matrix(t.get("x_train"));
-    double[][] query = ProbeReference.matrix(t.get("x_query"));
-    int[] labels = ProbeReference.ints(t.get("y_train"));
+    double[][] train = ReferenceJson.matrix(t.get("x_train"));
+    double[][] query = ReferenceJson.matrix(t.get("x_query"));
+    int[] labels = ReferenceJson.ints(t.get("y_train"));
     int[] p = predict(Metric.COSINE, train, labels, query);
-    int[] theirs = ProbeReference.ints(t.at("/cosine/predict"));
+    int[] theirs = ReferenceJson.ints(t.at("/cosine/predict"));
     assertEquals(theirs[0], p[0]);
     assertEquals(theirs[2], p[2]);
     assertArrayEquals(new int[] {2, 4, 1}, p);

@@ -1,10 +1,7 @@
 package org.mnist1d.workbench.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 /**
  * The scikit-learn 1.2.1 reference values written by src/test/python/probe_reference.py: a 300/100
@@ -17,16 +14,7 @@ final class ProbeReference {
   static final JsonNode ROOT = load();
 
   private static JsonNode load() {
-    try (InputStream in =
-        ProbeReference.class.getResourceAsStream("/reference/probe/probe_reference.json")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "reference/probe/probe_reference.json not on the test classpath");
-      }
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceJson.read("probe/probe_reference.json");
   }
 
   static JsonNode get(String path) {
@@ -40,51 +28,19 @@ final class ProbeReference {
     return n;
   }
 
-  static double[] doubles(JsonNode n) {
-    double[] out = new double[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = n.get(i).asDouble();
-    }
-    return out;
-  }
-
-  static int[] ints(JsonNode n) {
-    int[] out = new int[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = n.get(i).asInt();
-    }
-    return out;
-  }
-
-  static double[][] matrix(JsonNode n) {
-    double[][] out = new double[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = doubles(n.get(i));
-    }
-    return out;
-  }
-
-  static int[][] intMatrix(JsonNode n) {
-    int[][] out = new int[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints(n.get(i));
-    }
-    return out;
-  }
-
   static double[][] xTrain() {
-    return matrix(get("x_train"));
+    return ReferenceJson.matrix(get("x_train"));
   }
 
   static int[] yTrain() {
-    return ints(get("y_train"));
+    return ReferenceJson.ints(get("y_train"));
   }
 
   static double[][] xTest() {
-    return matrix(get("x_test"));
+    return ReferenceJson.matrix(get("x_test"));
   }
 
   static int[] yTest() {
-    return ints(get("y_test"));
+    return ReferenceJson.ints(get("y_test"));
   }
 }

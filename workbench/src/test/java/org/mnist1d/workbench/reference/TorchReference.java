@@ -1,10 +1,6 @@
 package org.mnist1d.workbench.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
@@ -15,21 +11,11 @@ import org.opentest4j.AssertionFailedError;
  * runs Python.
  */
 public final class TorchReference {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TorchReference() {}
 
   /** The parsed file {@code reference/torch/NAME}. */
   public static JsonNode read(String name) {
-    String path = "/reference/torch/" + name;
-    try (InputStream in = TorchReference.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + path);
-      }
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceJson.read("torch/" + name);
   }
 
   /** A number array, nested lists flattened in row-major order (a tensor's {@code values}). */

@@ -77,18 +77,7 @@ public final class TrainStepWorkloads implements BenchSuite {
               new TrainingRun.Settings(
                   100, TrainingRun.BatchOrder.SHUFFLED, 0, "sgd", 0.01, 0.9, DataType.FLOAT32),
               Initialization.values(net, 0));
-      return new Trial() {
-        @Override
-        public void runOnce() {
-          run.update();
-        }
-
-        @Override
-        public void close() {
-          run.close();
-          manager.close();
-        }
-      };
+      return Trial.closing(run::update, run, manager);
     }
   }
 }

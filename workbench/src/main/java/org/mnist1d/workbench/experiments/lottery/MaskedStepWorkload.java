@@ -58,17 +58,9 @@ public record MaskedStepWorkload(int batch) implements BenchWorkload {
     NDManager manager = NDManager.newBaseManager();
     InOrderBatches batches = InOrderBatches.of(manager, d.x(), d.y(), batch, 10, DataType.FLOAT32);
     ObjectiveTraining run = ObjectiveTraining.adam(model, manager, init, masks, 0.02);
-    return new Trial() {
-      @Override
-      public void runOnce() {
-        run.step(ObjectiveTraining.classification(model, batches.at(run.steps())));
-      }
-
-      @Override
-      public void close() {
-        run.close();
-        manager.close();
-      }
-    };
+    return Trial.closing(
+        () -> run.step(ObjectiveTraining.classification(model, batches.at(run.steps()))),
+        run,
+        manager);
   }
 }

@@ -44,16 +44,6 @@ public final class OuterStepWorkload implements BenchWorkload, BenchSuite {
     ActivationProblem problem =
         new ActivationProblem(Mnist1d.generate(args), ActivationProblem.Settings.published());
     double[] params = problem.initialActivation();
-    return new Trial() {
-      @Override
-      public void runOnce() {
-        problem.outerStep(params);
-      }
-
-      @Override
-      public void close() {
-        problem.close();
-      }
-    };
+    return Trial.closing(() -> problem.outerStep(params), problem);
   }
 }

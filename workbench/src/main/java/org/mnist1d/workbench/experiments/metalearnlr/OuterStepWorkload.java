@@ -30,16 +30,6 @@ public final class OuterStepWorkload implements BenchWorkload, BenchSuite {
     LearningRateProblem problem =
         new LearningRateProblem(
             Mnist1d.generate(Mnist1dArgs.defaults()), LearningRateProblem.Settings.published());
-    return new Trial() {
-      @Override
-      public void runOnce() {
-        problem.outerStep(1.5);
-      }
-
-      @Override
-      public void close() {
-        problem.close();
-      }
-    };
+    return Trial.closing(() -> problem.outerStep(1.5), problem);
   }
 }

@@ -60,18 +60,7 @@ public final class TrainStepWorkloads implements BenchSuite {
               d.yTest(),
               TrainingRun.Settings.inOrder(100, "adam", 0.01, DataType.FLOAT32),
               Initialization.values(net, 0));
-      return new Trial() {
-        @Override
-        public void runOnce() {
-          run.update();
-        }
-
-        @Override
-        public void close() {
-          run.close();
-          manager.close();
-        }
-      };
+      return Trial.closing(run::update, run, manager);
     }
   }
 }

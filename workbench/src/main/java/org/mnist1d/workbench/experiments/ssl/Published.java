@@ -1,13 +1,8 @@
 package org.mnist1d.workbench.experiments.ssl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.workbench.experiment.Experiment;
 
 /**
  * The SSL notebook's published numbers, CSV resources beside this class (each file's first line
@@ -16,30 +11,9 @@ import java.util.Map;
 final class Published {
   private Published() {}
 
+  /** The rows of resource {@code name} beside this class ('#' lines skipped). */
   static List<Map<String, String>> rows(String name) {
-    try (InputStream in = Published.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " missing beside " + Published.class);
-      }
-      List<String> lines =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .filter(l -> !l.startsWith("#") && !l.isBlank())
-              .toList();
-      String[] head = lines.get(0).split(",");
-      List<Map<String, String>> out = new ArrayList<>();
-      for (String l : lines.subList(1, lines.size())) {
-        String[] cells = l.split(",");
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < head.length; i++) {
-          row.put(head[i], cells[i]);
-        }
-        out.add(row);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Experiment.resourceRows(Published.class, name);
   }
 
   /** Published per-layer linear accuracy of {@code projector}, by layer index. */
