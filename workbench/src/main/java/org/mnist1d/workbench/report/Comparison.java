@@ -66,7 +66,20 @@ public final class Comparison {
         }
         ReportSpec.ChartSpec spec =
             new ReportSpec.ChartSpec(
-                y, "line", "metrics", null, Map.of(), x, List.of(y), "run", y, null, null, false);
+                y,
+                "line",
+                "metrics",
+                null,
+                Map.of(),
+                x,
+                List.of(y),
+                "run",
+                y,
+                null,
+                null,
+                false,
+                List.of(),
+                ReportSpec.Layout.PLAIN);
         charts.add(new Report.NamedChart(y, ReportBuilder.chart(spec, metrics)));
       }
     }

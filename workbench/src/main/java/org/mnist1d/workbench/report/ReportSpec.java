@@ -127,57 +127,7 @@ public record ReportSpec(
       String yLabel,
       boolean logY,
       List<HLine> hlines,
-      Layout layout) {
-
-    /** A chart without reference lines. */
-    public ChartSpec(
-        String name,
-        String type,
-        String from,
-        String source,
-        Map<String, String> where,
-        String x,
-        List<String> y,
-        String series,
-        String title,
-        String xLabel,
-        String yLabel,
-        boolean logY) {
-      this(name, type, from, source, where, x, y, series, title, xLabel, yLabel, logY, List.of());
-    }
-
-    /** A chart with reference lines and no layout options. */
-    public ChartSpec(
-        String name,
-        String type,
-        String from,
-        String source,
-        Map<String, String> where,
-        String x,
-        List<String> y,
-        String series,
-        String title,
-        String xLabel,
-        String yLabel,
-        boolean logY,
-        List<HLine> hlines) {
-      this(
-          name,
-          type,
-          from,
-          source,
-          where,
-          x,
-          y,
-          series,
-          title,
-          xLabel,
-          yLabel,
-          logY,
-          hlines,
-          Layout.PLAIN);
-    }
-  }
+      Layout layout) {}
 
   /**
    * A line chart's layout and styling beyond its data: panels (explicit, or one per value of a
