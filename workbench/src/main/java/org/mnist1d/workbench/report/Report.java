@@ -67,9 +67,11 @@ public record Report(
       return single() ? ChartImages.png(panels.get(0)) : ChartImages.png(image());
     }
 
-    /** The chart as SVG text; null for a figure of panels (drawn as an image only). */
+    /** The chart, or the figure of panels, as SVG text. */
     public String svg() {
-      return single() ? ChartImages.svg(panels.get(0)) : null;
+      return single()
+          ? ChartImages.svg(panels.get(0))
+          : PanelFigure.svg(title, panels.stream().map(p -> (XYChart) p).toList(), columns, legend);
     }
   }
 

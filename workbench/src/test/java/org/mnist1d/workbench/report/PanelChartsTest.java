@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,6 +171,32 @@ class PanelChartsTest {
     Path html = ReportWriter.write(r, tmp.resolve("out"));
     assertTrue(Files.size(tmp.resolve("out/dd.png")) > 1000);
     assertTrue(Files.readString(html).contains("<h2>dd</h2>"));
+    // the figure as vectors too: one SVG document as large as the PNG, the shared legend as text
+    // (XChart draws its own titles and ticks as outlines)
+    String svg = Files.readString(tmp.resolve("out/dd.svg"));
+    javax.xml.parsers.DocumentBuilderFactory xml =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    // the document names the SVG 1.1 DTD; nothing is fetched from the network
+    xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    org.w3c.dom.Element root =
+        xml.newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+            .getDocumentElement();
+    assertEquals("svg", root.getTagName());
+    BufferedImage png = javax.imageio.ImageIO.read(tmp.resolve("out/dd.png").toFile());
+    assertEquals(png.getWidth(), Double.parseDouble(root.getAttribute("width").replace("px", "")));
+    for (String text : List.of("15% label noise", "train (published)")) {
+      assertTrue(svg.contains(">" + text + "</text>"), text);
+    }
+    int panelPaths =
+        c.panels().stream()
+            .mapToInt(
+                p -> org.mnist1d.workbench.figures.ChartImages.svg(p).split("<path", -1).length - 1)
+            .sum();
+    assertTrue(
+        svg.split("<path", -1).length - 1 >= panelPaths,
+        "every panel drawn as vectors: " + panelPaths + " paths in the panels' own SVGs");
+    assertTrue(Files.readString(html).contains("dd.svg"), "the report links the SVG");
   }
 
   @Test
