@@ -102,16 +102,26 @@ public final class FigureStyle {
     return TAB10.get(Math.floorMod(i, TAB10.size()));
   }
 
-  /** A styled, empty XY chart. */
+  /**
+   * A styled, empty XY chart; x ticks read 0.2, 0.08 or 1400 (at most two decimals, no grouping)
+   * rather than XChart's 0.20202020 for data such as 20/99.
+   */
   public static XYChart xyChart(int width, int height, String title, String xTitle, String yTitle) {
-    return apply(
-        new XYChartBuilder()
-            .width(width)
-            .height(height)
-            .title(title == null ? "" : title)
-            .xAxisTitle(xTitle == null ? "" : xTitle)
-            .yAxisTitle(yTitle == null ? "" : yTitle)
-            .build());
+    XYChart chart =
+        apply(
+            new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(title == null ? "" : title)
+                .xAxisTitle(xTitle == null ? "" : xTitle)
+                .yAxisTitle(yTitle == null ? "" : yTitle)
+                .build());
+    chart.getStyler().setXAxisDecimalPattern("#.##");
+    // a logarithmic axis labels the ticks between powers of ten too: a loss from 1 to 3 gets
+    // numbers
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+    return chart;
   }
 
   /** A styled, empty bar chart. */

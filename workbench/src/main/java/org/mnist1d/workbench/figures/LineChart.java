@@ -108,10 +108,7 @@ public final class LineChart {
    */
   public static XYChart chart(String title, String xTitle, String yTitle, Lines lines) {
     XYChart chart = FigureStyle.xyChart(WIDTH, HEIGHT, title, xTitle, yTitle);
-    chart.getStyler().setXAxisDecimalPattern("#.##");
     chart.getStyler().setYAxisLogarithmic(lines.logY);
-    // label the ticks between powers of ten too: a loss between 1 and 3 gets numbers
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     chart.getStyler().setYAxisDecimalPattern("#.##");
     if (lines.yMin != null) {
       chart.getStyler().setYAxisMin(lines.yMin);
