@@ -124,7 +124,8 @@ final class PanelCharts {
     List<ReportSpec.Panel> out = new ArrayList<>();
     for (String v : values) {
       out.add(
-          new ReportSpec.Panel(format.replace("{}", v), Map.of(l.panelBy(), v), List.of(), null));
+          new ReportSpec.Panel(
+              format.replace("{}", v), Map.of(l.panelBy(), List.of(v)), List.of(), null));
     }
     return out;
   }

@@ -216,8 +216,9 @@ public final class ReportBuilder {
     return s;
   }
 
-  private static Map<String, String> prefixed(Map<String, String> where, String prefix) {
-    Map<String, String> out = new LinkedHashMap<>();
+  private static Map<String, List<String>> prefixed(
+      Map<String, List<String>> where, String prefix) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
     where.forEach((k, v) -> out.put(k.contains(".") ? k : prefix + k, v));
     return out;
   }
@@ -407,17 +408,19 @@ public final class ReportBuilder {
   }
 
   /** Rows whose column equals the given text (numbers compared by value). */
-  static Table where(Table t, Map<String, String> where, String path) {
+  /** The rows whose every named column holds one of its accepted values. */
+  static Table where(Table t, Map<String, List<String>> where, String path) {
     if (where.isEmpty() || t.rowCount() == 0) {
       return t;
     }
     columns(t, List.copyOf(where.keySet()), path + ".where");
     Selection keep = Selection.withRange(0, t.rowCount());
-    for (Map.Entry<String, String> e : where.entrySet()) {
+    for (Map.Entry<String, List<String>> e : where.entrySet()) {
       Column<?> c = t.column(e.getKey());
       Selection s = Selection.with();
       for (int i = 0; i < t.rowCount(); i++) {
-        if (matches(c, i, e.getValue())) {
+        int row = i;
+        if (e.getValue().stream().anyMatch(v -> matches(c, row, v))) {
           s.add(i);
         }
       }
@@ -471,7 +474,7 @@ public final class ReportBuilder {
             t.column(c.series()).getString(r.getRowNumber()), k -> t.emptyCopy());
       }
       for (String k : groups.keySet()) {
-        groups.put(k, where(t, Map.of(c.series(), k), path));
+        groups.put(k, where(t, Map.of(c.series(), List.of(k)), path));
       }
     }
     String xLabel = c.xLabel() == null ? c.x() : c.xLabel();

@@ -69,7 +69,7 @@ public record ReportSpec(
   public record DataSpec(String name, List<String> columns, List<List<Object>> rows) {}
 
   /** Run directories by glob (relative to the report's base directory), filtered on params. */
-  public record Source(String name, List<String> globs, Map<String, String> where) {}
+  public record Source(String name, List<String> globs, Map<String, List<String>> where) {}
 
   /**
    * A table computed from {@code summary}, {@code metrics} or an earlier table; {@code rename}
@@ -82,7 +82,7 @@ public record ReportSpec(
       String name,
       String from,
       String source,
-      Map<String, String> where,
+      Map<String, List<String>> where,
       List<String> select,
       List<String> groupBy,
       Map<String, List<String>> aggregate,
@@ -99,7 +99,7 @@ public record ReportSpec(
         String name,
         String from,
         String source,
-        Map<String, String> where,
+        Map<String, List<String>> where,
         List<String> select,
         List<String> groupBy,
         Map<String, List<String>> aggregate,
@@ -118,7 +118,7 @@ public record ReportSpec(
       String type,
       String from,
       String source,
-      Map<String, String> where,
+      Map<String, List<String>> where,
       String x,
       List<String> y,
       String series,
@@ -160,7 +160,7 @@ public record ReportSpec(
    * (null: the chart's).
    */
   public record Panel(
-      String title, Map<String, String> where, List<Double> yRange, List<HLine> hlines) {}
+      String title, Map<String, List<String>> where, List<Double> yRange, List<HLine> hlines) {}
 
   /**
    * The chart drawn again from the table {@code from} (same x, y, series and panels), each series
@@ -301,7 +301,7 @@ public record ReportSpec(
           aggregate.put(e.getKey(), fns);
         }
       }
-      Map<String, String> pivot = where(m.get("pivot"), p + ".pivot");
+      Map<String, String> pivot = texts(m.get("pivot"), p + ".pivot");
       if (!pivot.isEmpty() && !pivot.keySet().containsAll(List.of("rows", "columns", "values"))) {
         throw new ConfigError(
             m.get("pivot").location(), p + ".pivot", "expected rows, columns and values");
@@ -336,7 +336,7 @@ public record ReportSpec(
               pivot,
               optStrings(m, "sort", p),
               reference,
-              where(m.get("rename"), p + ".rename"),
+              texts(m.get("rename"), p + ".rename"),
               List.copyOf(rows),
               optText(m, "note", null),
               optStrings(m, "columns", p)));
@@ -483,7 +483,7 @@ public record ReportSpec(
       }
       smooth = ((Number) c.value()).doubleValue();
     }
-    Map<String, String> styles = where(m.get("styles"), p + ".styles");
+    Map<String, String> styles = texts(m.get("styles"), p + ".styles");
     styles.forEach((k, v) -> style(v, m.get("styles").map().get(k), p + ".styles." + k));
     Overlay overlay = null;
     if (m.containsKey("overlay")) {
@@ -506,7 +506,7 @@ public record ReportSpec(
             optText(m, "panel_title", null),
             columns,
             smooth,
-            where(m.get("labels"), p + ".labels"),
+            texts(m.get("labels"), p + ".labels"),
             styles,
             overlay,
             range(m.get("y_range"), p + ".y_range"),
@@ -620,7 +620,28 @@ public record ReportSpec(
     return n.isList() ? strings(n, path + "." + key) : List.of(text(n, path + "." + key));
   }
 
-  private static Map<String, String> where(ConfigNode n, String path) {
+  /** Column to accepted values: a value, or a list of values any of which matches. */
+  private static Map<String, List<String>> where(ConfigNode n, String path) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (n != null) {
+      mapping(n, path)
+          .forEach(
+              (k, v) -> {
+                String p = path + "." + k;
+                if (v.isList()) {
+                  if (v.list().isEmpty()) {
+                    throw new ConfigError(v.location(), p, "expected a value or a non-empty list");
+                  }
+                  out.put(k, v.list().stream().map(e -> text(e, p)).toList());
+                } else {
+                  out.put(k, List.of(text(v, p)));
+                }
+              });
+    }
+    return out;
+  }
+
+  private static Map<String, String> texts(ConfigNode n, String path) {
     Map<String, String> out = new LinkedHashMap<>();
     if (n != null) {
       mapping(n, path).forEach((k, v) -> out.put(k, text(v, path + "." + k)));

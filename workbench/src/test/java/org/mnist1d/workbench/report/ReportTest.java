@@ -109,6 +109,20 @@ class ReportTest {
             tmp);
     assertEquals(2, r.runs());
     assertEquals(2, r.tables().get(0).rowCount());
+    // a list: any of its values matches (here the numeric seed, and a table's where as well)
+    Report any =
+        ReportBuilder.build(
+            spec(
+                "sources: [{glob: 'runs/*', where: {seed: [2, 7]}}]\n"
+                    + "tables: [{name: t, from: metrics, where: {step: [0, 40]}}]\n"),
+            tmp);
+    assertEquals(1, any.runs(), "only run b has seed 2");
+    assertEquals(List.of(0.0, 40.0), any.tables().get(0).doubleColumn("step").asList());
+    ConfigError e =
+        assertThrows(
+            ConfigError.class,
+            () -> spec("sources: [{glob: 'runs/*', where: {seed: []}}]\ntables: []\n"));
+    assertTrue(e.getMessage().contains("sources.where.seed"), e.getMessage());
   }
 
   @Test
