@@ -15,6 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 /**
  * The one look of every chart the workbench draws (reports, experiment figures, notebooks), after
@@ -117,11 +118,18 @@ public final class FigureStyle {
                 .yAxisTitle(yTitle == null ? "" : yTitle)
                 .build());
     chart.getStyler().setXAxisDecimalPattern("#.##");
-    // a logarithmic axis labels the ticks between powers of ten too: a loss from 1 to 3 gets
-    // numbers
-    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     return chart;
+  }
+
+  /**
+   * Makes the x and/or y axis logarithmic. A y axis labels the ticks between powers of ten too (a
+   * loss from 1 to 3 gets numbers); an x axis labels the powers of ten only, as its labels sit side
+   * by side and would run together.
+   */
+  public static void logarithmic(XYStyler s, boolean x, boolean y) {
+    s.setXAxisLogarithmic(x);
+    s.setYAxisLogarithmic(y);
+    s.setYAxisLogarithmicDecadeOnly(!y);
   }
 
   /** A styled, empty bar chart. */

@@ -108,7 +108,7 @@ public final class LineChart {
    */
   public static XYChart chart(String title, String xTitle, String yTitle, Lines lines) {
     XYChart chart = FigureStyle.xyChart(WIDTH, HEIGHT, title, xTitle, yTitle);
-    chart.getStyler().setYAxisLogarithmic(lines.logY);
+    FigureStyle.logarithmic(chart.getStyler(), false, lines.logY);
     chart.getStyler().setYAxisDecimalPattern("#.##");
     if (lines.yMin != null) {
       chart.getStyler().setYAxisMin(lines.yMin);

@@ -292,8 +292,7 @@ final class PanelCharts {
 
   private static void style(
       org.knowm.xchart.style.XYStyler s, ReportSpec.ChartSpec c, List<Double> yRange) {
-    s.setYAxisLogarithmic(c.logY());
-    s.setXAxisLogarithmic(c.layout().logX());
+    FigureStyle.logarithmic(s, c.layout().logX(), c.logY());
     if (c.type().equals("scatter")) {
       s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }

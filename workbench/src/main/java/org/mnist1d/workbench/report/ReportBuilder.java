@@ -509,7 +509,7 @@ public final class ReportBuilder {
       return chart;
     }
     XYChart chart = FigureStyle.xyChart(WIDTH, HEIGHT, c.title(), xLabel, yLabel);
-    chart.getStyler().setYAxisLogarithmic(c.logY());
+    FigureStyle.logarithmic(chart.getStyler(), false, c.logY());
     if (c.type().equals("scatter")) {
       chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
