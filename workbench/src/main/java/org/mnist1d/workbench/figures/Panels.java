@@ -5,10 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.mnist1d.io.AtomicFile;
 
 /** Several figures (charts rendered as images, or images) laid out in a grid as one PNG. */
 public final class Panels {
@@ -45,11 +44,7 @@ public final class Panels {
   public static void save(Path file, int columns, List<BufferedImage> images) {
     byte[] png = ChartImages.png(grid(columns, images));
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, "tmp-", ".png");
-      Files.write(tmp, png);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.write(file, out -> out.write(png));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mnist1d.io.AtomicFile;
 
 /**
  * The kernelspec Jupyter reads to start this kernel ({@code
@@ -93,17 +94,8 @@ public record Kernelspec(List<String> argv, String displayName, String language)
   public Path installInto(Path kernelsDir) throws IOException {
     Path dir = kernelsDir.resolve(WorkbenchKernel.NAME);
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "kernel", ".json.tmp");
-    try {
-      Files.writeString(tmp, json());
-      Files.move(
-          tmp,
-          dir.resolve("kernel.json"),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    byte[] text = json().getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(dir.resolve("kernel.json"), out -> out.write(text));
     return dir;
   }
 

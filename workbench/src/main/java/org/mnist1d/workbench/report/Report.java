@@ -3,7 +3,6 @@ package org.mnist1d.workbench.report;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.mnist1d.workbench.figures.ChartImages;
@@ -56,7 +55,7 @@ public record Report(
     /** The whole figure as an image. */
     public BufferedImage image() {
       if (single()) {
-        return BitmapEncoder.getBufferedImage(panels.get(0));
+        return ChartImages.image(panels.get(0));
       }
       return PanelFigure.draw(
           title, panels.stream().map(p -> (XYChart) p).toList(), columns, legend);
