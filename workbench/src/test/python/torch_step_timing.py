@@ -163,6 +163,6 @@ def time_it(name, step, warmup, iterations):
 
 
 if __name__ == "__main__":
-    time_it("lottery-masked-step", lottery_step(100), 20, 300)
-    time_it("lottery-masked-step-b500", lottery_step(500), 20, 100)
+    time_it("lottery-masked-step", lottery_step(100), 300, 300)
+    time_it("lottery-masked-step-b500", lottery_step(500), 100, 100)
     time_it("ssl-simclr-step", simclr_step(), 50, 500)

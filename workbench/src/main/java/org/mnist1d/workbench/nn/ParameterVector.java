@@ -35,7 +35,12 @@ public final class ParameterVector {
 
   /** The layout of {@code model}'s parameters. */
   public static ParameterVector of(Model model) {
-    return new ParameterVector(model.parameters().stream().map(ParameterSpec::shape).toList());
+    return of(model.parameters());
+  }
+
+  /** The layout of parameters {@code specs}, in order. */
+  public static ParameterVector of(List<ParameterSpec> specs) {
+    return new ParameterVector(specs.stream().map(ParameterSpec::shape).toList());
   }
 
   /** Number of scalars in the vector. */

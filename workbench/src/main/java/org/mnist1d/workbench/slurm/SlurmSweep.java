@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mnist1d.workbench.base.NativeMemory;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.run.Environment;
 import org.mnist1d.workbench.run.RunDirectory;
@@ -105,6 +106,7 @@ public final class SlurmSweep {
     common.put("runs_dir", runsDir.toString());
     common.put("script", dir.resolve("array.sbatch").toString());
     common.put("throttle", options.throttle());
+    common.put("environment", NativeMemory.exports());
 
     List<String> run =
         new ArrayList<>(

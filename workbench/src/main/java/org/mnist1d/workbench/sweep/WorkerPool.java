@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.mnist1d.workbench.base.NativeMemory;
 import org.mnist1d.workbench.run.Environment;
 
 /**
@@ -139,10 +140,10 @@ public final class WorkerPool implements PointExecutor {
       return null;
     }
     try {
-      Process p =
-          new ProcessBuilder(java.command(workerArgs))
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+      ProcessBuilder pb =
+          new ProcessBuilder(java.command(workerArgs)).redirectInput(ProcessBuilder.Redirect.PIPE);
+      NativeMemory.addTo(pb.environment());
+      Process p = pb.start();
       live.put(worker, p);
       if (stopping) { // stop() ran while this one started: it must not outlive the sweep
         p.destroy();

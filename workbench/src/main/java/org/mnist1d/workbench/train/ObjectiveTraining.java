@@ -5,10 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +20,8 @@ import org.mnist1d.workbench.nn.StepScope;
  * loss is a function of the parameters given by the caller (a classification batch, two augmented
  * views, ...), and the caller decides when to evaluate and when to take a snapshot. One autograd
  * backward per step, then a {@link FusedOptimizer} update in place; each step's intermediates live
- * on a scope closed at the end of the step, so memory stays flat.
+ * on a scope closed at the end of the step, so memory stays flat. The parameters are one flat leaf
+ * ({@link FlatParameters}): one gradient buffer, one fused update and one mask product per step.
  *
  * <p><b>Masks.</b> With 0/1 masks (one per parameter tensor) the parameters start masked, and after
  * every update they are multiplied by their masks again, so every forward pass sees pruned entries
@@ -45,11 +44,9 @@ public final class ObjectiveTraining implements AutoCloseable {
   /** Mean cross-entropy loss and accuracy (percent) on a set of examples. */
   public record Score(double loss, double accuracy) {}
 
-  private final List<ParameterSpec> specs;
   private final NDManager manager;
-  private final FusedOptimizer optimizer;
-  private final NDList masks;
-  private NDList params;
+  private final FlatParameters params;
+  private final NDArray mask;
   private int step;
 
   /**
@@ -68,12 +65,10 @@ public final class ObjectiveTraining implements AutoCloseable {
       throw new IllegalArgumentException(
           "expected " + specs.size() + " parameter arrays (and masks), got " + initial.size());
     }
-    this.specs = List.copyOf(specs);
     this.manager = parent.newSubManager();
-    this.optimizer = optimizer.apply(manager);
-    this.masks = masks == null ? null : arrays(masks, type);
     List<double[]> start = masks == null ? initial : masked(initial, masks);
-    this.params = leaves(arrays(start, type));
+    this.params = new FlatParameters(specs, manager, optimizer.apply(manager), start, type);
+    this.mask = masks == null ? null : params.flat(masks);
   }
 
   /** In-place training of {@code model}'s parameters with Adam at {@code lr}, float32. */
@@ -105,24 +100,6 @@ public final class ObjectiveTraining implements AutoCloseable {
     return out;
   }
 
-  private NDList arrays(List<double[]> values, DataType type) {
-    NDList out = new NDList();
-    for (int i = 0; i < values.size(); i++) {
-      Shape shape = specs.get(i).shape();
-      if (values.get(i).length != shape.size()) {
-        throw new IllegalArgumentException(
-            specs.get(i).name() + ": expected " + shape.size() + " values, got " + values.size());
-      }
-      out.add(ArrayValues.of(manager, values.get(i), shape, type));
-    }
-    return out;
-  }
-
-  private static NDList leaves(NDList params) {
-    params.forEach(p -> p.setRequiresGradient(true));
-    return params;
-  }
-
   /** Updates made so far. */
   public int steps() {
     return step;
@@ -130,40 +107,30 @@ public final class ObjectiveTraining implements AutoCloseable {
 
   /** The current parameters (owned by this run; copy what must outlive it). */
   public NDList parameters() {
-    return params;
+    return params.views();
   }
 
   /** The current parameter values, flat, in order. */
   public List<double[]> values() {
-    List<double[]> out = new ArrayList<>();
-    params.forEach(p -> out.add(ArrayValues.values(p)));
-    return out;
+    return params.values();
   }
 
   /** One update on {@code objective}; returns its loss before the update. */
   public double step(Objective objective) {
     double loss;
     try (StepScope scope = new StepScope(manager)) {
-      scope.use(params);
+      scope.use(params.vector());
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = objective.loss(params, scope);
+        NDArray l = objective.loss(params.trainable(), scope);
         gc.backward(l);
         loss = ArrayValues.value(l);
       }
-      NDList grads = new NDList();
-      for (int i = 0; i < params.size(); i++) {
-        NDArray g = params.get(i).getGradient();
-        g.attach(scope.manager()); // the handle, not the buffer: freed with the step
-        grads.add(g);
-      }
-      optimizer.update(params, grads, step);
-      if (masks != null) {
-        for (int i = 0; i < params.size(); i++) {
-          // the detached view shares the parameter's storage: param.data *= mask, outside autograd
-          NDArray data = params.get(i).stopGradient();
-          data.attach(scope.manager());
-          data.muli(masks.get(i));
-        }
+      params.update(step);
+      if (mask != null) {
+        // the detached alias shares the vector's storage: param.data *= mask, outside autograd
+        NDArray data = params.vector().stopGradient();
+        data.attach(scope.manager());
+        data.muli(mask);
       }
     }
     step++;
@@ -173,9 +140,9 @@ public final class ObjectiveTraining implements AutoCloseable {
   /** Loss and accuracy of {@code model} with the current parameters on {@code split}. */
   public Score score(Model model, Split split) {
     try (StepScope scope = new StepScope(manager)) {
-      scope.use(params);
+      scope.use(params.views());
       scope.use(split.x(), split.negTargets(), split.labels());
-      NDArray logits = model.forward(params, split.x());
+      NDArray logits = model.forward(params.views(), split.x());
       return new Score(ArrayValues.value(split.loss(logits)), split.accuracy(logits));
     }
   }
@@ -185,53 +152,13 @@ public final class ObjectiveTraining implements AutoCloseable {
    * for a checkpoint.
    */
   public Map<String, double[]> snapshot() {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    List<String> names = names();
-    for (int i = 0; i < params.size(); i++) {
-      out.put("param." + names.get(i), ArrayValues.values(params.get(i)));
-    }
-    NDList state = optimizer.state();
-    if (!state.isEmpty()) {
-      List<String> stateNames = optimizer.stateNames(names);
-      for (int i = 0; i < state.size(); i++) {
-        out.put(stateNames.get(i), ArrayValues.values(state.get(i)));
-      }
-    }
-    return out;
+    return params.snapshot();
   }
 
   /** Restores a {@link #snapshot()} taken after {@code atStep} updates. */
   public void restore(Map<String, double[]> snapshot, int atStep) {
-    List<String> names = names();
-    DataType type = params.get(0).getDataType();
-    List<double[]> values = new ArrayList<>();
-    names.forEach(n -> values.add(required(snapshot, "param." + n)));
-    NDList restored = leaves(arrays(values, type));
-    List<String> stateNames = optimizer.stateNames(names);
-    NDList state = new NDList();
-    if (stateNames.stream().anyMatch(snapshot::containsKey)) {
-      for (int i = 0; i < stateNames.size(); i++) {
-        ParameterSpec spec = specs.get(i % specs.size()); // laid out per parameter, repeatedly
-        state.add(
-            ArrayValues.of(manager, required(snapshot, stateNames.get(i)), spec.shape(), type));
-      }
-    }
-    params.close();
-    params = restored;
-    optimizer.restore(state);
+    params.restore(snapshot);
     step = atStep;
-  }
-
-  private List<String> names() {
-    return specs.stream().map(ParameterSpec::name).toList();
-  }
-
-  private static double[] required(Map<String, double[]> snapshot, String name) {
-    double[] a = snapshot.get(name);
-    if (a == null) {
-      throw new IllegalStateException("snapshot has no array '" + name + "'");
-    }
-    return a;
   }
 
   @Override

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.workbench.nn.ArrayValues;
@@ -33,7 +32,6 @@ public final class TrainingRun implements AutoCloseable {
   private static final int CLASSES = 10;
 
   private final Model model;
-  private final ParameterVector layout;
   private final NDManager manager;
   private final Settings settings;
   private final double[][] x;
@@ -46,10 +44,7 @@ public final class TrainingRun implements AutoCloseable {
   private int epochSliced = -1;
   private final List<Split> train;
   private final List<Split> test;
-  private final FusedOptimizer optimizer;
-  private NDArray vector;
-  private NDList params;
-  private NDList gradient;
+  private final FlatParameters params;
   private int step;
 
   /** Losses and accuracies (percent) on the train and test sets at one step. */
@@ -132,7 +127,6 @@ public final class TrainingRun implements AutoCloseable {
       Settings settings,
       List<double[]> initial) {
     this.model = model;
-    this.layout = ParameterVector.of(model);
     this.manager = parent.newSubManager();
     this.settings = settings;
     this.x = x;
@@ -154,7 +148,7 @@ public final class TrainingRun implements AutoCloseable {
     }
     this.train = chunks(manager, x, y, type);
     this.test = chunks(manager, xTest, yTest, type);
-    this.optimizer =
+    FusedOptimizer optimizer =
         switch (settings.optimizer()) {
           case "adam" -> new FusedAdam(manager, settings.lr());
           case "sgd" -> new FusedSgd(manager, settings.lr(), settings.momentum());
@@ -162,7 +156,7 @@ public final class TrainingRun implements AutoCloseable {
               throw new IllegalArgumentException(
                   "optimizer: expected adam or sgd, got '" + settings.optimizer() + "'");
         };
-    setParameters(ArrayValues.of(manager, layout.concat(initial), layout.shape(), type));
+    this.params = new FlatParameters(model.parameters(), manager, optimizer, initial, type);
   }
 
   private static List<Split> chunks(NDManager manager, double[][] x, int[] y, DataType type) {
@@ -173,29 +167,6 @@ public final class TrainingRun implements AutoCloseable {
               manager, x, y, from, Math.min(from + EVALUATION_CHUNK, x.length), CLASSES, type));
     }
     return out;
-  }
-
-  /**
-   * Makes {@code values} (the flat vector, on this run's manager) the parameters: an autograd leaf
-   * that keeps one gradient buffer, and its tensors as views for readers.
-   */
-  private void setParameters(NDArray values) {
-    if (vector != null) {
-      params.close();
-      vector.close();
-    }
-    if (gradient != null) {
-      gradient.close();
-      gradient = null;
-    }
-    vector = values;
-    vector.setRequiresGradient(true);
-    // views of a detached alias: they share the vector's memory, so they follow its in-place
-    // updates, and autograd does not track them
-    try (NDArray alias = vector.stopGradient()) {
-      params = layout.views(alias);
-      params.attach(manager);
-    }
   }
 
   /** Convenience: PyTorch default initialisation from {@code seed}. */
@@ -213,7 +184,7 @@ public final class TrainingRun implements AutoCloseable {
    * updates; owned by this run, so copy what must outlive it).
    */
   public NDList parameters() {
-    return params;
+    return params.views();
   }
 
   /** Batches per epoch: {@code ceil(n / B)}. */
@@ -226,19 +197,16 @@ public final class TrainingRun implements AutoCloseable {
     Split batch = nextBatch();
     double loss;
     try (StepScope scope = new StepScope(manager)) {
-      scope.use(vector);
+      scope.use(params.vector());
       scope.use(batch.x(), batch.negTargets());
       NDArray logProbs;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        logProbs = model.forward(layout.views(vector), batch.x()).logSoftmax(1);
+        logProbs = model.forward(params.trainable(), batch.x()).logSoftmax(1);
         // the loss is sum(logProbs * negTargets): its gradient with respect to logProbs is
         // negTargets, so the backward starts there, without the product and sum in the graph
         Backward.seeded(gc, logProbs, batch.negTargets());
       }
-      // The vector is a leaf that keeps its gradient buffer; the optimiser updates it in place
-      // with autograd off (whatever this thread's grad mode: a notebook kernel may step from any
-      // thread) and zeroes the gradient for the next backward.
-      optimizer.update(new NDList(vector), gradient(), step);
+      params.update(step);
       loss = ArrayValues.value(batch.lossOfLogProbabilities(logProbs));
     }
     step++;
@@ -246,27 +214,11 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /**
-   * The vector's gradient buffer. The engine accumulates each backward into the same buffer (in
-   * place, once it exists) and the optimiser zeroes it in place, so the handle is taken once, after
-   * the first backward, and kept until the parameters are replaced.
-   */
-  private NDList gradient() {
-    if (gradient == null) {
-      NDArray g = vector.getGradient();
-      g.attach(manager);
-      gradient = new NDList(g);
-    }
-    return gradient;
-  }
-
-  /**
    * The values in the parameters' gradient buffer, in the flat layout (all zeros before the first
    * step and after each update: the optimiser clears it, so backward passes never accumulate).
    */
   public double[] gradientValues() {
-    return vector.hasGradient()
-        ? ArrayValues.values(gradient().get(0))
-        : new double[(int) layout.size()];
+    return params.gradientValues();
   }
 
   private Split nextBatch() {
@@ -324,9 +276,9 @@ public final class TrainingRun implements AutoCloseable {
     double correct = 0;
     for (Split split : chunks) {
       try (StepScope scope = new StepScope(manager)) {
-        scope.use(params);
+        scope.use(params.views());
         scope.use(split.x(), split.negTargets(), split.labels());
-        NDArray logits = model.forward(params, split.x());
+        NDArray logits = model.forward(params.views(), split.x());
         double w = (double) split.size() / total;
         loss += w * ArrayValues.value(split.loss(logits));
         correct += split.accuracy(logits) * split.size();
@@ -341,64 +293,14 @@ public final class TrainingRun implements AutoCloseable {
    * ({@code adam.m.NAME}, ...).
    */
   public Map<String, double[]> snapshot() {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    List<String> names = parameterNames();
-    List<double[]> values = layout.split(ArrayValues.values(vector));
-    for (int i = 0; i < names.size(); i++) {
-      out.put("param." + names.get(i), values.get(i));
-    }
-    NDList state = optimizer.state();
-    // each state array is laid out like the vector; the names go parameter by parameter, state
-    // array by state array (adam.m.w1, adam.m.b1, ..., adam.v.w1, ...)
-    List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
-    for (int k = 0; k < state.size(); k++) {
-      List<double[]> parts = layout.split(ArrayValues.values(state.get(k)));
-      for (int i = 0; i < names.size(); i++) {
-        out.put(stateNames.get(k * names.size() + i), parts.get(i));
-      }
-    }
-    return out;
+    return params.snapshot();
   }
 
   /** Restores a {@link #snapshot()} taken at {@code atStep}. */
   public void restore(Map<String, double[]> snapshot, int atStep) {
-    List<String> names = parameterNames();
-    List<double[]> values = new ArrayList<>();
-    for (String name : names) {
-      values.add(required(snapshot, "param." + name));
-    }
-    NDList state = new NDList();
-    List<String> stateNames = optimizer.stateNames(names);
-    if (stateNames.stream().anyMatch(snapshot::containsKey)) {
-      for (int k = 0; k < stateNames.size() / names.size(); k++) {
-        List<double[]> parts = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-          parts.add(required(snapshot, stateNames.get(k * names.size() + i)));
-        }
-        state.add(flat(parts));
-      }
-    }
-    setParameters(flat(values));
-    optimizer.restore(state);
+    params.restore(snapshot);
     step = atStep;
     epochSliced = -1; // the next update slices the epoch of the restored step
-  }
-
-  private List<String> parameterNames() {
-    return model.parameters().stream().map(ParameterSpec::name).toList();
-  }
-
-  /** Per-parameter values as one vector of the run's type, on its manager. */
-  private NDArray flat(List<double[]> values) {
-    return ArrayValues.of(manager, layout.concat(values), layout.shape(), vector.getDataType());
-  }
-
-  private static double[] required(Map<String, double[]> snapshot, String name) {
-    double[] a = snapshot.get(name);
-    if (a == null) {
-      throw new IllegalStateException("checkpoint has no array '" + name + "'");
-    }
-    return a;
   }
 
   @Override

@@ -1,0 +1,181 @@
+package org.mnist1d.workbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mnist1d.workbench.nn.ArrayValues;
+import org.mnist1d.workbench.nn.ParameterSpec;
+import org.mnist1d.workbench.nn.ParameterVector;
+
+/**
+ * A model's parameters as one flat autograd leaf ({@link ParameterVector}) with the optimiser that
+ * updates it: a step takes the model's tensors as differentiable views of the leaf, so the backward
+ * gathers every gradient into one buffer and the optimiser makes one fused update for all of them.
+ * Readers get detached views that follow the updates. Checkpoints name every array per parameter
+ * ({@code param.NAME}, {@code adam.m.NAME}, ...), whatever the layout in memory.
+ */
+final class FlatParameters {
+  private final ParameterVector layout;
+  private final List<String> names;
+  private final NDManager manager;
+  private final FusedOptimizer optimizer;
+  private NDArray vector;
+  private NDList views;
+  private NDList gradient;
+
+  /**
+   * {@code initial} (one flat array per parameter of {@code specs}) as a leaf on {@code manager}.
+   */
+  FlatParameters(
+      List<ParameterSpec> specs,
+      NDManager manager,
+      FusedOptimizer optimizer,
+      List<double[]> initial,
+      DataType type) {
+    this.layout = ParameterVector.of(specs);
+    this.names = specs.stream().map(ParameterSpec::name).toList();
+    this.manager = manager;
+    this.optimizer = optimizer;
+    set(flat(initial, type));
+  }
+
+  /**
+   * Makes {@code values} (the flat vector, on this manager) the parameters: an autograd leaf that
+   * keeps one gradient buffer, and its tensors as views for readers.
+   */
+  private void set(NDArray values) {
+    if (vector != null) {
+      views.close();
+      vector.close();
+    }
+    if (gradient != null) {
+      gradient.close();
+      gradient = null;
+    }
+    vector = values;
+    vector.setRequiresGradient(true);
+    // views of a detached alias: they share the vector's memory, so they follow its in-place
+    // updates, and autograd does not track them
+    try (NDArray alias = vector.stopGradient()) {
+      views = layout.views(alias);
+      views.attach(manager);
+    }
+  }
+
+  /** The flat leaf (borrow it into a step's scope before computing from it). */
+  NDArray vector() {
+    return vector;
+  }
+
+  /** The parameters in the model's shapes, detached: they follow the updates. */
+  NDList views() {
+    return views;
+  }
+
+  /**
+   * The parameters in the model's shapes as differentiable views of the leaf, computed on the
+   * leaf's current manager (a step's scope): call inside a gradient collector.
+   */
+  NDList trainable() {
+    return layout.views(vector);
+  }
+
+  /** The optimiser's update for step {@code t} from the leaf's gradient; zeroes the gradient. */
+  void update(int t) {
+    // autograd off whatever this thread's grad mode (a notebook kernel may step from any thread)
+    optimizer.update(new NDList(vector), gradient(), t);
+  }
+
+  /**
+   * The leaf's gradient buffer. The engine accumulates each backward into the same buffer (in
+   * place, once it exists) and the optimiser zeroes it in place, so the handle is taken once, after
+   * the first backward, and kept until the parameters are replaced.
+   */
+  private NDList gradient() {
+    if (gradient == null) {
+      NDArray g = vector.getGradient();
+      g.attach(manager);
+      gradient = new NDList(g);
+    }
+    return gradient;
+  }
+
+  /** The gradient buffer's values, flat (all zeros before the first step and after each update). */
+  double[] gradientValues() {
+    return vector.hasGradient()
+        ? ArrayValues.values(gradient().get(0))
+        : new double[Math.toIntExact(layout.size())];
+  }
+
+  /** Per-parameter arrays (masks, say) as one flat array of the leaf's type, on its manager. */
+  NDArray flat(List<double[]> perParameter) {
+    return flat(perParameter, vector.getDataType());
+  }
+
+  private NDArray flat(List<double[]> perParameter, DataType type) {
+    return ArrayValues.of(manager, layout.concat(perParameter), layout.shape(), type);
+  }
+
+  /** The current values, one flat array per parameter. */
+  List<double[]> values() {
+    return layout.split(ArrayValues.values(vector));
+  }
+
+  /**
+   * Parameters and optimiser state keyed by name: {@code param.NAME} per parameter, then the
+   * optimiser's arrays ({@code adam.m.NAME}, ...), for a checkpoint.
+   */
+  Map<String, double[]> snapshot() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    List<double[]> values = values();
+    for (int i = 0; i < names.size(); i++) {
+      out.put("param." + names.get(i), values.get(i));
+    }
+    NDList state = optimizer.state();
+    // each state array is laid out like the vector; the names go parameter by parameter, state
+    // array by state array (adam.m.w1, adam.m.b1, ..., adam.v.w1, ...)
+    List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
+    for (int k = 0; k < state.size(); k++) {
+      List<double[]> parts = layout.split(ArrayValues.values(state.get(k)));
+      for (int i = 0; i < names.size(); i++) {
+        out.put(stateNames.get(k * names.size() + i), parts.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Restores a {@link #snapshot()}: the parameters, and the optimiser's state where present. */
+  void restore(Map<String, double[]> snapshot) {
+    DataType type = vector.getDataType();
+    List<double[]> values = new ArrayList<>();
+    for (String name : names) {
+      values.add(required(snapshot, "param." + name));
+    }
+    NDList state = new NDList();
+    List<String> stateNames = optimizer.stateNames(names);
+    if (stateNames.stream().anyMatch(snapshot::containsKey)) {
+      for (int k = 0; k < stateNames.size() / names.size(); k++) {
+        List<double[]> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+          parts.add(required(snapshot, stateNames.get(k * names.size() + i)));
+        }
+        state.add(flat(parts, type));
+      }
+    }
+    set(flat(values, type));
+    optimizer.restore(state);
+  }
+
+  private static double[] required(Map<String, double[]> snapshot, String name) {
+    double[] a = snapshot.get(name);
+    if (a == null) {
+      throw new IllegalStateException("checkpoint has no array '" + name + "'");
+    }
+    return a;
+  }
+}
