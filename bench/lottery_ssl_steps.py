@@ -60,7 +60,6 @@ def main():
     if unknown:
         sys.exit("unknown workload(s) %s; known: %s" % (unknown, ", ".join(WORKLOADS)))
     torch.set_num_threads(1)
-    torch.set_num_interop_threads(1)
     for line in benchlib.header("Lottery and SimCLR steps, workbench / PyTorch, alternated rounds",
                                 torch.__version__):
         print(line)

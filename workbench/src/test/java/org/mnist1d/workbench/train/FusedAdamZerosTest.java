@@ -1,0 +1,67 @@
+package org.mnist1d.workbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mnist1d.workbench.nn.ArrayValues;
+
+/**
+ * Adam where some gradients are always zero (dead units, pruned weights): their moments stay zero,
+ * which FusedAdam's square root must handle, and their parameters must not move; the others follow
+ * torch's formula (FusedOptimizerReferenceTest checks that formula against torch itself).
+ */
+class FusedAdamZerosTest {
+  @Test
+  void alwaysZeroGradientsLeaveTheirParametersAndTheRestFollowTorchsFormula() {
+    int n = 1000;
+    Random random = new Random(5);
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = (float) random.nextGaussian();
+    }
+    double lr = 0.02;
+    double[] m = new double[n];
+    double[] v = new double[n];
+    double[] expected = p.clone();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray param = ArrayValues.vector(manager, p, DataType.FLOAT32);
+      param.setRequiresGradient(true);
+      FusedAdam adam = new FusedAdam(manager, lr);
+      for (int t = 0; t < 5; t++) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i += 2) { // odd entries: always zero
+          g[i] = (float) (random.nextGaussian() * Math.pow(10, -random.nextInt(8)));
+        }
+        NDArray grad = ArrayValues.vector(manager, g, DataType.FLOAT32);
+        adam.update(new NDList(param), new NDList(grad), t);
+        double bc1 = 1 - Math.pow(0.9, t + 1);
+        double bc2 = 1 - Math.pow(0.999, t + 1);
+        for (int i = 0; i < n; i++) {
+          m[i] = 0.9 * m[i] + 0.1 * g[i];
+          v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+          expected[i] -= lr / bc1 * m[i] / (Math.sqrt(v[i]) / Math.sqrt(bc2) + 1e-8);
+        }
+        double[] actual = ArrayValues.values(param);
+        for (int i = 0; i < n; i++) {
+          if (i % 2 == 1) {
+            assertEquals(p[i], actual[i], 0.0, "zero-gradient entry " + i + " moved");
+          } else {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.abs(expected[i]), "entry " + i);
+          }
+        }
+        double[] left = ArrayValues.values(grad);
+        for (double x : left) {
+          assertEquals(0.0, x, 0.0, "the gradient is left zero for the next backward");
+        }
+      }
+      double[] state = ArrayValues.values(adam.state().get(1));
+      assertEquals(0.0, state[1], 0.0, "v of an always-zero gradient");
+      assertEquals(v[0], state[0], 1e-5 * v[0], "v as torch keeps it");
+    }
+  }
+}
