@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnist1d.io.AtomicFile;
-import org.mnist1d.workbench.base.NativeMemory;
 
 /**
  * The kernelspec Jupyter reads to start this kernel ({@code
@@ -78,10 +77,6 @@ public record Kernelspec(List<String> argv, String displayName, String language)
     spec.put("display_name", displayName);
     spec.put("language", language);
     spec.put("interrupt_mode", "message");
-    // Jupyter starts the kernel with these added to its own environment (see NativeMemory)
-    Map<String, String> env = new LinkedHashMap<>();
-    NativeMemory.ENVIRONMENT.forEach((k, v) -> env.put(k, System.getenv().getOrDefault(k, v)));
-    spec.put("env", env);
     spec.put("metadata", Map.of("debugger", false));
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec)

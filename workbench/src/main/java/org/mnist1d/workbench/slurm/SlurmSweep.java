@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.mnist1d.workbench.base.NativeMemory;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.run.Environment;
 import org.mnist1d.workbench.run.RunDirectory;
@@ -106,7 +105,6 @@ public final class SlurmSweep {
     common.put("runs_dir", runsDir.toString());
     common.put("script", dir.resolve("array.sbatch").toString());
     common.put("throttle", options.throttle());
-    common.put("environment", NativeMemory.exports());
 
     List<String> run =
         new ArrayList<>(

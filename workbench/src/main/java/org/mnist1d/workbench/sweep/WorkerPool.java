@@ -15,7 +15,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.mnist1d.workbench.base.NativeMemory;
 import org.mnist1d.workbench.run.Environment;
 
 /**
@@ -140,10 +139,10 @@ public final class WorkerPool implements PointExecutor {
       return null;
     }
     try {
-      ProcessBuilder pb =
-          new ProcessBuilder(java.command(workerArgs)).redirectInput(ProcessBuilder.Redirect.PIPE);
-      NativeMemory.addTo(pb.environment());
-      Process p = pb.start();
+      Process p =
+          new ProcessBuilder(java.command(workerArgs))
+              .redirectInput(ProcessBuilder.Redirect.PIPE)
+              .start();
       live.put(worker, p);
       if (stopping) { // stop() ran while this one started: it must not outlive the sweep
         p.destroy();

@@ -13,11 +13,16 @@ import org.mnist1d.workbench.nn.ParameterSpec;
 import org.mnist1d.workbench.nn.ParameterVector;
 
 /**
- * A model's parameters as one flat autograd leaf ({@link ParameterVector}) with the optimiser that
- * updates it: a step takes the model's tensors as differentiable views of the leaf, so the backward
+ * A model's parameters as one flat vector ({@link ParameterVector}) with the optimiser that updates
+ * it: a step takes the model's tensors as differentiable views of the vector, so the backward
  * gathers every gradient into one buffer and the optimiser makes one fused update for all of them.
- * Readers get detached views that follow the updates. Checkpoints name every array per parameter
- * ({@code param.NAME}, {@code adam.m.NAME}, ...), whatever the layout in memory.
+ * Readers get detached views that follow the updates.
+ *
+ * <p>Each step's autograd leaf is a fresh alias of the vector's memory: the backward hands it a new
+ * gradient buffer, which the update uses as scratch and the step's scope frees. A leaf kept across
+ * steps would accumulate each backward into its old buffer (one more pass over the parameters) and
+ * need zeroing after the update (another). Checkpoints name every array per parameter ({@code
+ * param.NAME}, {@code adam.m.NAME}, ...), whatever the layout in memory.
  */
 final class FlatParameters {
   private final ParameterVector layout;
@@ -26,7 +31,7 @@ final class FlatParameters {
   private final FusedOptimizer optimizer;
   private NDArray vector;
   private NDList views;
-  private NDList gradient;
+  private NDArray leaf;
 
   /**
    * {@code initial} (one flat array per parameter of {@code specs}) as a leaf on {@code manager}.
@@ -44,21 +49,13 @@ final class FlatParameters {
     set(flat(initial, type));
   }
 
-  /**
-   * Makes {@code values} (the flat vector, on this manager) the parameters: an autograd leaf that
-   * keeps one gradient buffer, and its tensors as views for readers.
-   */
+  /** Makes {@code values} (the flat vector, on this manager) the parameters, with their views. */
   private void set(NDArray values) {
     if (vector != null) {
       views.close();
       vector.close();
     }
-    if (gradient != null) {
-      gradient.close();
-      gradient = null;
-    }
     vector = values;
-    vector.setRequiresGradient(true);
     // views of a detached alias: they share the vector's memory, so they follow its in-place
     // updates, and autograd does not track them
     try (NDArray alias = vector.stopGradient()) {
@@ -67,7 +64,7 @@ final class FlatParameters {
     }
   }
 
-  /** The flat leaf (borrow it into a step's scope before computing from it). */
+  /** The flat vector (borrow it into a step's scope before calling {@link #trainable()}). */
   NDArray vector() {
     return vector;
   }
@@ -78,38 +75,25 @@ final class FlatParameters {
   }
 
   /**
-   * The parameters in the model's shapes as differentiable views of the leaf, computed on the
-   * leaf's current manager (a step's scope): call inside a gradient collector.
+   * The parameters in the model's shapes as differentiable views of this step's leaf, a fresh alias
+   * of the vector made on the vector's current manager (the step's scope, which frees it): call
+   * inside a gradient collector, then backward, then {@link #update}.
    */
   NDList trainable() {
-    return layout.views(vector);
+    leaf = vector.stopGradient();
+    leaf.setRequiresGradient(true);
+    return layout.views(leaf);
   }
 
-  /** The optimiser's update for step {@code t} from the leaf's gradient; zeroes the gradient. */
+  /** The optimiser's update for step {@code t} from the gradient of this step's leaf. */
   void update(int t) {
-    // autograd off whatever this thread's grad mode (a notebook kernel may step from any thread)
-    optimizer.update(new NDList(vector), gradient(), t);
-  }
-
-  /**
-   * The leaf's gradient buffer. The engine accumulates each backward into the same buffer (in
-   * place, once it exists) and the optimiser zeroes it in place, so the handle is taken once, after
-   * the first backward, and kept until the parameters are replaced.
-   */
-  private NDList gradient() {
-    if (gradient == null) {
-      NDArray g = vector.getGradient();
-      g.attach(manager);
-      gradient = new NDList(g);
+    if (leaf == null || !leaf.hasGradient()) {
+      throw new IllegalStateException("update before a backward through trainable()");
     }
-    return gradient;
-  }
-
-  /** The gradient buffer's values, flat (all zeros before the first step and after each update). */
-  double[] gradientValues() {
-    return vector.hasGradient()
-        ? ArrayValues.values(gradient().get(0))
-        : new double[Math.toIntExact(layout.size())];
+    NDArray gradient = leaf.getGradient();
+    gradient.attach(leaf.getManager()); // the handle goes with the step's scope
+    optimizer.update(new NDList(vector), new NDList(gradient), t);
+    leaf = null;
   }
 
   /** Per-parameter arrays (masks, say) as one flat array of the leaf's type, on its manager. */

@@ -13,7 +13,7 @@ import org.mnist1d.workbench.nn.Constants;
  * Adam as {@code torch.optim.Adam} computes it: {@code m = b1 m + (1-b1) g}, {@code v = b2 v +
  * (1-b2) g^2}, {@code p -= (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps)} with {@code bc_i = 1 -
  * b_i^(t+1)}, in place, with its moments ({@link #state()}) as torch keeps them. The gradients
- * serve as scratch space and are left zero, ready for the next backward.
+ * serve as scratch space.
  *
  * <p>Why not the engine's fused {@code adamUpdate}: it clones the gradient and makes four
  * temporaries, and takes its square root with MKL's vector {@code sqrt}, whose path for zeros is
@@ -38,7 +38,6 @@ public final class FusedAdam implements FusedOptimizer {
   private NDArray decay2;
   private NDArray squareRate;
   private NDArray tiny;
-  private NDArray zero;
 
   /** Adam with PyTorch's betas (0.9, 0.999) and eps 1e-8; state lives on {@code manager}. */
   public FusedAdam(NDManager manager, double lr) {
@@ -93,7 +92,6 @@ public final class FusedAdam implements FusedOptimizer {
             NDArray step = mi.div(root.addi(epsilon))) {
           p.subi(step.muli(stepSize));
         }
-        g.muli(zero);
       }
     } finally {
       JniUtils.setGradMode(gradMode);
@@ -112,7 +110,6 @@ public final class FusedAdam implements FusedOptimizer {
     tiny =
         Constants.scalar(
             manager, type == DataType.FLOAT64 ? Double.MIN_NORMAL : Float.MIN_NORMAL, type);
-    zero = Constants.scalar(manager, 0, type);
   }
 
   @Override

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * An ordinary (not differentiated) optimiser: updates the parameters in place from their gradients,
- * outside autograd, and clears the gradients for the next backward. Its state can be saved and
- * restored for checkpoints.
+ * outside autograd. Its state can be saved and restored for checkpoints.
  */
 public interface FusedOptimizer {
-  /** Updates {@code params} in place for step {@code t} (0-based) and zeroes their gradients. */
+  /**
+   * Updates {@code params} in place for step {@code t} (0-based) from {@code grads}, which it may
+   * overwrite (the caller drops them afterwards).
+   */
   void update(NDList params, NDList grads, int t);
 
   /** The optimiser's state arrays (for checkpoints), in a fixed order. */

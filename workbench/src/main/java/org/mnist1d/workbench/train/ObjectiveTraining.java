@@ -127,10 +127,7 @@ public final class ObjectiveTraining implements AutoCloseable {
       }
       params.update(step);
       if (mask != null) {
-        // the detached alias shares the vector's storage: param.data *= mask, outside autograd
-        NDArray data = params.vector().stopGradient();
-        data.attach(scope.manager());
-        data.muli(mask);
+        params.vector().muli(mask); // param.data *= mask; the vector is not an autograd leaf
       }
     }
     step++;

@@ -213,14 +213,6 @@ public final class TrainingRun implements AutoCloseable {
     return loss;
   }
 
-  /**
-   * The values in the parameters' gradient buffer, in the flat layout (all zeros before the first
-   * step and after each update: the optimiser clears it, so backward passes never accumulate).
-   */
-  public double[] gradientValues() {
-    return params.gradientValues();
-  }
-
   private Split nextBatch() {
     if (settings.order() == BatchOrder.IN_ORDER) {
       return batches.get(step % batches.size());

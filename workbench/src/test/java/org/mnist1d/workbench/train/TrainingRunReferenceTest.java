@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.Mnist1dArgs;
@@ -91,35 +90,6 @@ class TrainingRunReferenceTest {
           plain.smallestMargin(x, 0, TRAIN) > 1e-4 && plain.smallestMargin(xTest, 0, 100) > 1e-4);
       assertEquals(train[1], e.trainAcc(), 0.0, "train accuracy");
       assertEquals(test[1], e.testAcc(), 0.0, "test accuracy");
-    }
-  }
-
-  /** The fused update resets what backward accumulated: no gradient is left for the next step. */
-  @Test
-  void noGradientIsLeftAfterAnUpdate() {
-    Model model = Models.mlp(40, 16, 10);
-    try (NDManager m = NDManager.newBaseManager();
-        TrainingRun run =
-            new TrainingRun(
-                model,
-                m,
-                rows(DATA.x(), 100),
-                Arrays.copyOf(DATA.y(), 100),
-                rows(DATA.xTest(), 20),
-                Arrays.copyOf(DATA.yTest(), 20),
-                50,
-                "adam",
-                0.01,
-                TrainingRun.initial(model, 1),
-                DataType.FLOAT32)) {
-      for (int k = 0; k < 2; k++) {
-        run.update();
-        assertEquals(
-            0.0,
-            TorchReference.maxAbs(run.gradientValues()),
-            0.0,
-            "gradient after update " + (k + 1));
-      }
     }
   }
 }
