@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +75,8 @@ public final class FusedAdam implements FusedOptimizer {
     JniUtils.setGradMode(false);
     // torch's (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps), multiplied through by sqrt(bc2); made
     // afresh each step (writing into a kept array makes the engine print a deprecation warning)
-    try (NDArray stepSize = Constants.scalar(manager, lr * sqrtBc2 / bc1, type);
-        NDArray epsilon = Constants.scalar(manager, eps * sqrtBc2, type)) {
+    try (NDArray stepSize = factor(lr * sqrtBc2 / bc1, type);
+        NDArray epsilon = factor(eps * sqrtBc2, type)) {
       for (int i = 0; i < params.size(); i++) {
         NDArray p = params.get(i);
         NDArray g = grads.get(i);
@@ -96,6 +97,16 @@ public final class FusedAdam implements FusedOptimizer {
     } finally {
       JniUtils.setGradMode(gradMode);
     }
+  }
+
+  /**
+   * A 0-d array of {@code value}: made by the engine in one call for float32 (a step's factors on
+   * small models cost as much as the arithmetic), through {@link Constants} for other types.
+   */
+  private NDArray factor(double value, DataType type) {
+    return type == DataType.FLOAT32
+        ? manager.full(new Shape(), (float) value, type)
+        : Constants.scalar(manager, value, type);
   }
 
   /** The fixed factors as 0-d arrays of the parameters' type, on this manager. */
