@@ -1,6 +1,7 @@
 package org.mnist1d.workbench.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 
@@ -31,10 +32,26 @@ public enum Pooling {
     Shape none = new Shape(0);
     return switch (this) {
       case IDENTITY -> h;
-      case MAX -> Pool.maxPool1d(h, kernel, kernel, none, false);
+      case MAX -> windows(h, window).max(LAST, false);
       case AVERAGE -> Pool.avgPool1d(h, kernel, kernel, none, false, true);
       case L2 -> Pool.lpPool1d(h, 2f, kernel, kernel, none, false);
     };
+  }
+
+  private static final int[] LAST = {3};
+
+  /**
+   * {@code h} (B, C, L) as (B, C, floor(L / window), window): each window on the last axis. Max and
+   * mean then reduce that axis, which runs several times faster than the engine's pooling kernels
+   * at these sizes (its 1-d max pooling goes through the 2-d kernel, a third of a pooling model's
+   * step), with the same values and gradients: the max's gradient goes to the window's first
+   * largest entry, as max pooling's does.
+   */
+  private static NDArray windows(NDArray h, int window) {
+    Shape s = h.getShape();
+    long n = s.get(2) / window;
+    NDArray whole = n * window == s.get(2) ? h : h.get(new NDIndex(":, :, :{}", n * window));
+    return whole.reshape(s.get(0), s.get(1), n, window);
   }
 
   /** Length after pooling {@code length} positions over windows of {@code window}. */
