@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.workbench.nn.ArrayValues;
 
 /**
@@ -16,9 +17,10 @@ import org.mnist1d.workbench.nn.ArrayValues;
  * torch's formula (FusedOptimizerReferenceTest checks that formula against torch itself).
  */
 class FusedAdamZerosTest {
-  @Test
-  void alwaysZeroGradientsLeaveTheirParametersAndTheRestFollowTorchsFormula() {
-    int n = 1000;
+  /** Both ways FusedAdam updates: the engine's fused call, and explicit operations. */
+  @ParameterizedTest
+  @ValueSource(ints = {1000, 40000})
+  void alwaysZeroGradientsLeaveTheirParametersAndTheRestFollowTorchsFormula(int n) {
     Random random = new Random(5);
     double[] p = new double[n];
     for (int i = 0; i < n; i++) {
@@ -51,13 +53,17 @@ class FusedAdamZerosTest {
           if (i % 2 == 1) {
             assertEquals(p[i], actual[i], 0.0, "zero-gradient entry " + i + " moved");
           } else {
-            assertEquals(expected[i], actual[i], 1e-5 * Math.abs(expected[i]), "entry " + i);
+            // float rounding of the parameter, or of a step of about lr where it is near 0
+            assertEquals(
+                expected[i], actual[i], 1e-5 * Math.max(Math.abs(expected[i]), lr), "entry " + i);
           }
         }
       }
       double[] state = ArrayValues.values(adam.state().get(1));
       assertEquals(0.0, state[1], 0.0, "v of an always-zero gradient");
-      assertEquals(v[0], state[0], 1e-5 * v[0], "v as torch keeps it");
+      // the fused call keeps v times k2 (within 1.3e-5 of 1, FusedAdam), the explicit form torch's
+      double rtol = FusedAdam.explicit(n) ? 1e-6 : 2e-5;
+      assertEquals(v[0], state[0], rtol * v[0], "v as torch keeps it");
     }
   }
 }

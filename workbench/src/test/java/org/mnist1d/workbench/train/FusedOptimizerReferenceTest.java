@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.reference.OptimizerCase;
 import org.mnist1d.workbench.reference.TorchReference;
@@ -22,8 +24,8 @@ class FusedOptimizerReferenceTest {
   /**
    * The fused kernels of libtorch 2.7.1 against torch 1.13's {@code _single_tensor_adam}, float32.
    * Measured largest relative gaps over the five steps (2026-11-30): Adam parameters 7.0e-8 (lr
-   * 0.01) and 2.2e-7 (lr 0.02), moments (after the factors below) 1.5e-7; SGD parameters 7.5e-8
-   * (one float32 ulp). 1e-5 is the float32 tolerance for every comparison with torch here; a
+   * 0.01) and 2.2e-7 (lr 0.02), moments (after the fused call's factors) 1.5e-7; SGD parameters
+   * 7.5e-8 (one float32 ulp). 1e-5 is the float32 tolerance for every comparison with torch here; a
    * missing bias correction moves the first step by a factor of 3 or more.
    */
   static final double RTOL = 1e-5;
@@ -34,26 +36,42 @@ class FusedOptimizerReferenceTest {
     return p;
   }
 
-  @Test
-  void fusedAdamStepsAsTorchDoes() {
+  /**
+   * Both ways FusedAdam updates: the engine's fused call (the recorded parameters as they are),
+   * whose moments are torch's times k1 and k2, and the explicit operations (the recorded vector
+   * tiled to FusedAdam.EXPLICIT_FROM entries or more: the update is elementwise, so every copy must
+   * follow torch), whose moments are torch's.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void fusedAdamStepsAsTorchDoes(boolean explicit) {
+    double k1 = explicit ? 1 : (1f - 0.9f) / (double) (float) (1 - 0.9);
+    double k2 = explicit ? 1 : (1f - 0.999f) / (double) (float) (1 - 0.999);
     for (String name : List.of("adam_lr0.01", "adam_lr0.02")) {
       OptimizerCase ref = OptimizerCase.of(name, "float32");
+      int copies = explicit ? (int) (FusedAdam.EXPLICIT_FROM / ref.params0().length + 1) : 1;
+      assertEquals(explicit, FusedAdam.explicit((long) copies * ref.params0().length));
       double lr = name.endsWith("0.01") ? 0.01 : 0.02;
       try (NDManager m = NDManager.newBaseManager()) {
         FusedAdam adam = new FusedAdam(m, lr);
         assertTrue(adam.state().isEmpty(), "no state before the first step");
-        NDArray p = leaf(m, ref.params0());
+        NDArray p = leaf(m, tiled(ref.params0(), copies));
         for (int k = 0; k < ref.size(); k++) {
-          NDArray g = ArrayValues.vector(m, ref.grads()[k], DataType.FLOAT32);
+          NDArray g = ArrayValues.vector(m, tiled(ref.grads()[k], copies), DataType.FLOAT32);
           adam.update(new NDList(p), new NDList(g), k);
-          String at = name + " step " + (k + 1);
-          TorchReference.assertClose(ref.params(k), ArrayValues.values(p), RTOL, 0, at);
+          String at = name + (explicit ? " explicit" : " fused") + " step " + (k + 1);
+          TorchReference.assertClose(
+              tiled(ref.params(k), copies), ArrayValues.values(p), RTOL, 0, at);
           NDList state = adam.state();
           assertEquals(2, state.size(), at + ": m and v");
           TorchReference.assertClose(
-              ref.state(k, "exp_avg"), ArrayValues.values(state.get(0)), RTOL, 0, at + " exp_avg");
+              tiled(scaled(ref.state(k, "exp_avg"), k1), copies),
+              ArrayValues.values(state.get(0)),
+              RTOL,
+              0,
+              at + " exp_avg");
           TorchReference.assertClose(
-              ref.state(k, "exp_avg_sq"),
+              tiled(scaled(ref.state(k, "exp_avg_sq"), k2), copies),
               ArrayValues.values(state.get(1)),
               RTOL,
               0,
@@ -61,6 +79,22 @@ class FusedOptimizerReferenceTest {
         }
       }
     }
+  }
+
+  private static double[] tiled(double[] values, int copies) {
+    double[] out = new double[values.length * copies];
+    for (int c = 0; c < copies; c++) {
+      System.arraycopy(values, 0, out, c * values.length, values.length);
+    }
+    return out;
+  }
+
+  private static double[] scaled(double[] values, double factor) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values[i] * factor;
+    }
+    return out;
   }
 
   /** A restored state continues as the original: the moments are what the next step reads. */
