@@ -20,8 +20,9 @@ import org.mnist1d.workbench.nn.StepScope;
  * loss is a function of the parameters given by the caller (a classification batch, two augmented
  * views, ...), and the caller decides when to evaluate and when to take a snapshot. One autograd
  * backward per step, then a {@link FusedOptimizer} update in place; each step's intermediates live
- * on a scope closed at the end of the step, so memory stays flat. The parameters are one flat leaf
- * ({@link FlatParameters}): one gradient buffer, one fused update and one mask product per step.
+ * on a scope closed at the end of the step, so memory stays flat. The parameters are one flat
+ * vector with a fresh autograd leaf per step ({@link FlatParameters}): one gradient buffer, one
+ * optimiser update and one mask product per step.
  *
  * <p><b>Masks.</b> With 0/1 masks (one per parameter tensor) the parameters start masked, and after
  * every update they are multiplied by their masks again, so every forward pass sees pruned entries
