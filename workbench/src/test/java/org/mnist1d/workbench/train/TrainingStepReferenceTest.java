@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.workbench.nn.Model;
 import org.mnist1d.workbench.nn.Models;
+import org.mnist1d.workbench.reference.ReferenceJson;
 
 /**
  * One training step against PyTorch: with SGD at learning rate 1 the step moves each parameter by
@@ -26,16 +24,13 @@ class TrainingStepReferenceTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"logistic", "mlp", "cnn", "gru"})
-  void oneStepIsTorchsLossAndGradient(String name) throws IOException {
-    JsonNode ref = reference(name);
+  void oneStepIsTorchsLossAndGradient(String name) {
+    JsonNode ref = ReferenceJson.read("torch/models-benchmark-" + name + ".json");
     JsonNode record = ref.get("model");
-    double[][] x = matrix(ref.get("x"));
-    int[] y = new int[ref.get("y").size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = ref.get("y").get(i).asInt();
-    }
+    double[][] x = ReferenceJson.matrix(ref.get("x"));
+    int[] y = ReferenceJson.ints(ref.get("y"));
     List<double[]> initial = new ArrayList<>();
-    record.get("params").forEach(p -> initial.add(values(p.get("values"))));
+    record.get("params").forEach(p -> initial.add(ReferenceJson.doubles(p.get("values"))));
     Model model = Models.named(name, x[0].length, 10);
     try (NDManager m = NDManager.newBaseManager();
         TrainingRun run =
@@ -48,7 +43,7 @@ class TrainingStepReferenceTest {
       for (int t = 0; t < initial.size(); t++) {
         String param = model.parameters().get(t).name();
         double[] p1 = after.get("param." + param);
-        double[] g = values(grads.get(t).get("values"));
+        double[] g = ReferenceJson.doubles(grads.get(t).get("values"));
         double[] p0 = initial.get(t);
         for (int i = 0; i < g.length; i++) {
           // p1 = p0 - g, rounded once in float64
@@ -56,28 +51,5 @@ class TrainingStepReferenceTest {
         }
       }
     }
-  }
-
-  private static JsonNode reference(String name) throws IOException {
-    String path = "/reference/torch/models-benchmark-" + name + ".json";
-    try (InputStream in = TrainingStepReferenceTest.class.getResourceAsStream(path)) {
-      return new ObjectMapper().readTree(in);
-    }
-  }
-
-  private static double[][] matrix(JsonNode rows) {
-    double[][] out = new double[rows.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values(rows.get(i));
-    }
-    return out;
-  }
-
-  private static double[] values(JsonNode array) {
-    double[] out = new double[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asDouble();
-    }
-    return out;
   }
 }
