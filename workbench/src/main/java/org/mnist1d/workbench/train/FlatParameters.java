@@ -34,7 +34,8 @@ final class FlatParameters {
   private NDArray leaf;
 
   /**
-   * {@code initial} (one flat array per parameter of {@code specs}) as a leaf on {@code manager}.
+   * {@code initial} (one flat array per parameter of {@code specs}) as the vector, on {@code
+   * manager}.
    */
   FlatParameters(
       List<ParameterSpec> specs,
@@ -56,12 +57,9 @@ final class FlatParameters {
       vector.close();
     }
     vector = values;
-    // views of a detached alias: they share the vector's memory, so they follow its in-place
-    // updates, and autograd does not track them
-    try (NDArray alias = vector.stopGradient()) {
-      views = layout.views(alias);
-      views.attach(manager);
-    }
+    // the vector is no autograd leaf (each step makes its own), so its views are not tracked; they
+    // share its memory and follow its in-place updates
+    views = layout.views(vector);
   }
 
   /** The flat vector (borrow it into a step's scope before calling {@link #trainable()}). */
@@ -96,7 +94,7 @@ final class FlatParameters {
     leaf = null;
   }
 
-  /** Per-parameter arrays (masks, say) as one flat array of the leaf's type, on its manager. */
+  /** Per-parameter arrays (masks, say) as one flat array of the vector's type, on its manager. */
   NDArray flat(List<double[]> perParameter) {
     return flat(perParameter, vector.getDataType());
   }
