@@ -118,14 +118,15 @@ final class FlatParameters {
     for (int i = 0; i < names.size(); i++) {
       out.put("param." + names.get(i), values.get(i));
     }
-    NDList state = optimizer.state();
-    // each state array is laid out like the vector; the names go parameter by parameter, state
-    // array by state array (adam.m.w1, adam.m.b1, ..., adam.v.w1, ...)
-    List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
-    for (int k = 0; k < state.size(); k++) {
-      List<double[]> parts = layout.split(ArrayValues.values(state.get(k)));
-      for (int i = 0; i < names.size(); i++) {
-        out.put(stateNames.get(k * names.size() + i), parts.get(i));
+    try (NDList state = optimizer.state()) {
+      // each state array is laid out like the vector; the names go parameter by parameter, state
+      // array by state array (adam.m.w1, adam.m.b1, ..., adam.v.w1, ...)
+      List<String> stateNames = state.isEmpty() ? List.of() : optimizer.stateNames(names);
+      for (int k = 0; k < state.size(); k++) {
+        List<double[]> parts = layout.split(ArrayValues.values(state.get(k)));
+        for (int i = 0; i < names.size(); i++) {
+          out.put(stateNames.get(k * names.size() + i), parts.get(i));
+        }
       }
     }
     return out;

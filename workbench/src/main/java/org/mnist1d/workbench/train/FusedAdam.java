@@ -19,24 +19,32 @@ import org.mnist1d.workbench.nn.Constants;
  *
  * <ul>
  *   <li>Below {@value #EXPLICIT_FROM} parameters, the engine's fused {@code adamUpdate}: one call,
- *       where the explicit form's twenty calls would cost more than the arithmetic (the logistic
- *       step: 0.2 ms). The engine computes {@code 1 - b} in float, so its moments ({@link
- *       #state()}) are torch's times {@code k1 = (1 - (float) b1) / (float) (1 - b1)} and {@code
- *       k2} likewise (within 1.3e-5 of 1); the step size and epsilon passed to it make its step
- *       torch's.
- *   <li>From {@value #EXPLICIT_FROM} on, the engine's elementwise operations in place, with torch's
- *       moments. The fused call clones the gradient, makes four temporaries and takes its square
- *       root with MKL's vector {@code sqrt}, whose path for zeros is ten times slower than for
- *       other values; every {@code v} of a gradient that has always been zero (a dead ReLU unit, a
- *       pruned weight's input) is one. With half of them zero its update of 275,000 parameters took
- *       1.5 ms, this one 0.5 ms. The root is taken of {@code v + 2^-126} (the smallest normal
- *       float): that moves {@code sqrt(v)} by at most 1e-19, far below the float rounding of {@code
- *       eps}, so the step is unchanged.
+ *       where the explicit form's calls would cost more than the arithmetic (the logistic step: 0.2
+ *       ms). The engine computes {@code 1 - b} in float, so its moments are torch's times {@code k1
+ *       = (1 - (float) b1) / (float) (1 - b1)} and {@code k2} likewise (within 1.3e-5 of 1); the
+ *       step size and epsilon passed to it make its step torch's.
+ *   <li>From {@value #EXPLICIT_FROM} on, the engine's elementwise operations in place, ten passes
+ *       over the parameters. The moments are kept as {@code M = m / (1-b1)} and {@code V = v /
+ *       (1-b2)}, so that the gradient enters them unscaled, and torch's step is then {@code M / (a
+ *       sqrt(V) + e)} with per-step factors {@code a} and {@code e}. The fused call would clone the
+ *       gradient, make four temporaries and take its square root with MKL's vector {@code sqrt},
+ *       whose path for zeros is ten times slower than for other values; every {@code v} of a
+ *       gradient that has always been zero (a dead ReLU unit, a pruned weight's input) is one. So
+ *       {@code V} starts at {@value #FLOOR_LOG2_FLOAT32} powers of two above zero instead of zero
+ *       ({@link #floor}): that moves {@code sqrt(v)} by at most 3e-17 (float32), 1e-7 of the
+ *       smallest denominator torch can have ({@code eps sqrt(bc2)} at the first step) and far less
+ *       after it, and it stays a normal float for 18,000 steps (it decays with {@code b2}).
  * </ul>
+ *
+ * <p>{@link #state()} gives torch's {@code m} and {@code v} either way (in the fused form, times
+ * {@code k1} and {@code k2}); {@link #restore} takes them.
  */
 public final class FusedAdam implements FusedOptimizer {
   /** Parameter count from which the update runs as explicit operations. */
   static final long EXPLICIT_FROM = 1 << 15;
+
+  /** The explicit form's {@code V} starts at 2 to this power (float32; 2^-200 in float64). */
+  static final int FLOOR_LOG2_FLOAT32 = -100;
 
   private final double lr;
   private final double beta1;
@@ -50,10 +58,12 @@ public final class FusedAdam implements FusedOptimizer {
   // 0-d constants of the parameters' type, made once (no Java numbers in NDArray arithmetic, see
   // nn.Constants)
   private NDArray decay1;
-  private NDArray rate1;
   private NDArray decay2;
-  private NDArray squareRate;
-  private NDArray tiny;
+  // the explicit form's M = m / c1 and V = v / c2: torch's complements 1 - b, as its kernels see
+  // them
+  private double c1;
+  private double c2;
+  private boolean scaled;
 
   /** Adam with PyTorch's betas (0.9, 0.999) and eps 1e-8; state lives on {@code manager}. */
   public FusedAdam(NDManager manager, double lr) {
@@ -85,23 +95,37 @@ public final class FusedAdam implements FusedOptimizer {
   @Override
   public void update(NDList params, NDList grads, int t) {
     if (m == null) {
-      m = new NDList();
-      v = new NDList();
-      for (NDArray p : params) {
-        m.add(manager.zeros(p.getShape(), p.getDataType()));
-        v.add(manager.zeros(p.getShape(), p.getDataType()));
-      }
+      start(params);
     }
+    double bc1 = 1 - Math.pow(beta1, t + 1);
+    double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t + 1));
+    if (scaled) {
+      explicitUpdate(params, grads, bc1, sqrtBc2);
+    } else {
+      fusedUpdate(params, grads, bc1, sqrtBc2);
+    }
+  }
+
+  /** Zero moments for {@code params} ({@code V} at its floor in the explicit form). */
+  private void start(NDList params) {
     long count = 0;
     for (NDArray p : params) {
       count += p.size();
     }
-    double bc1 = 1 - Math.pow(beta1, t + 1);
-    double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t + 1));
-    if (explicit(count)) {
-      explicitUpdate(params, grads, bc1, sqrtBc2);
-    } else {
-      fusedUpdate(params, grads, bc1, sqrtBc2);
+    scaled = explicit(count);
+    DataType type = params.get(0).getDataType();
+    if (scaled && decay1 == null) {
+      constants(type);
+    }
+    m = new NDList();
+    v = new NDList();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray start = Constants.scalar(scope, floor(type), type);
+      for (NDArray p : params) {
+        m.add(manager.zeros(p.getShape(), type));
+        NDArray vi = manager.zeros(p.getShape(), type);
+        v.add(scaled ? vi.addi(start) : vi);
+      }
     }
   }
 
@@ -133,37 +157,37 @@ public final class FusedAdam implements FusedOptimizer {
 
   private void explicitUpdate(NDList params, NDList grads, double bc1, double sqrtBc2) {
     DataType type = params.get(0).getDataType();
-    if (decay1 == null) {
-      constants(type);
-    }
     // autograd off whatever this thread's grad mode (a notebook kernel may step from any thread):
     // the parameters are leaves that require gradients
     boolean gradMode = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
-    // torch's (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps), multiplied through by sqrt(bc2); made
-    // afresh each step (writing into a kept array makes the engine print a deprecation warning)
-    try (NDArray stepSize = factor(lr * sqrtBc2 / bc1, type);
-        NDArray epsilon = factor(eps * sqrtBc2, type)) {
+    // torch's (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps) is M / (a sqrt(V) + e); the factors are
+    // made afresh each step (writing into a kept array makes the engine print a deprecation
+    // warning)
+    double stepSize = lr * c1 / bc1;
+    try (NDArray a = factor(Math.sqrt(c2) / sqrtBc2 / stepSize, type);
+        NDArray e = factor(eps / stepSize, type)) {
       for (int i = 0; i < params.size(); i++) {
-        NDArray p = params.get(i);
         NDArray g = grads.get(i);
-        NDArray mi = m.get(i);
-        NDArray vi = v.get(i);
-        mi.muli(decay1);
-        g.muli(rate1); // g is scratch from here: (1 - b1) g
-        mi.addi(g);
-        vi.muli(decay2);
-        g.muli(g).muli(squareRate); // (1 - b2) g^2
-        vi.addi(g);
-        try (NDArray shifted = vi.add(tiny);
-            NDArray root = shifted.sqrt();
-            NDArray step = mi.div(root.addi(epsilon))) {
-          p.subi(step.muli(stepSize));
+        m.get(i).muli(decay1).addi(g);
+        NDArray vi = v.get(i).muli(decay2);
+        vi.addi(g.muli(g)); // g is scratch from here
+        if (lr == 0) {
+          continue; // a and e would be infinite; the parameters stay
+        }
+        try (NDArray denominator = vi.sqrt();
+            NDArray step = m.get(i).div(denominator.muli(a).addi(e))) {
+          params.get(i).subi(step);
         }
       }
     } finally {
       JniUtils.setGradMode(gradMode);
     }
+  }
+
+  /** Where the explicit form's {@code V} starts: a power of two far below any step's reach. */
+  static double floor(DataType type) {
+    return Math.scalb(1.0, type == DataType.FLOAT64 ? 2 * FLOOR_LOG2_FLOAT32 : FLOOR_LOG2_FLOAT32);
   }
 
   /**
@@ -179,23 +203,28 @@ public final class FusedAdam implements FusedOptimizer {
   /** The fixed factors as 0-d arrays of the parameters' type, on this manager. */
   private void constants(DataType type) {
     // torch passes 1 - b (a double) to kernels that compute in the tensor's type
-    double c1 = type == DataType.FLOAT64 ? 1 - beta1 : (float) (1 - beta1);
-    double c2 = type == DataType.FLOAT64 ? 1 - beta2 : (float) (1 - beta2);
+    c1 = type == DataType.FLOAT64 ? 1 - beta1 : (float) (1 - beta1);
+    c2 = type == DataType.FLOAT64 ? 1 - beta2 : (float) (1 - beta2);
     decay1 = Constants.scalar(manager, beta1, type);
-    rate1 = Constants.scalar(manager, c1, type);
     decay2 = Constants.scalar(manager, beta2, type);
-    squareRate = Constants.scalar(manager, c2 / (c1 * c1), type); // (c1 g)^2 c2 / c1^2
-    tiny =
-        Constants.scalar(
-            manager, type == DataType.FLOAT64 ? Double.MIN_NORMAL : Float.MIN_NORMAL, type);
   }
 
   @Override
   public NDList state() {
     NDList s = new NDList();
-    if (m != null) {
-      s.addAll(m);
-      s.addAll(v);
+    if (m == null) {
+      return s;
+    }
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray toM = scaled ? Constants.scalar(scope, c1, m.get(0).getDataType()) : null;
+      NDArray toV = scaled ? Constants.scalar(scope, c2, m.get(0).getDataType()) : null;
+      for (NDArray mi : m) {
+        s.add(scaled ? mi.mul(toM) : mi.duplicate());
+      }
+      for (NDArray vi : v) {
+        s.add(scaled ? vi.mul(toV) : vi.duplicate());
+      }
+      s.attach(manager);
     }
     return s;
   }
@@ -210,6 +239,24 @@ public final class FusedAdam implements FusedOptimizer {
     v = new NDList(state.subList(n, 2 * n));
     m.attach(manager);
     v.attach(manager);
+    long count = 0;
+    for (NDArray mi : m) {
+      count += mi.size();
+    }
+    scaled = explicit(count);
+    if (scaled) {
+      DataType type = m.get(0).getDataType();
+      if (decay1 == null) {
+        constants(type);
+      }
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray fromM = Constants.scalar(scope, 1 / c1, type);
+        NDArray fromV = Constants.scalar(scope, 1 / c2, type);
+        NDArray start = Constants.scalar(scope, floor(type), type);
+        m.forEach(mi -> mi.muli(fromM));
+        v.forEach(vi -> vi.muli(fromV).addi(start));
+      }
+    }
   }
 
   @Override

@@ -14,7 +14,10 @@ public interface FusedOptimizer {
    */
   void update(NDList params, NDList grads, int t);
 
-  /** The optimiser's state arrays (for checkpoints), in a fixed order. */
+  /**
+   * Copies of the optimiser's state arrays (for checkpoints), in a fixed order, on its manager: the
+   * caller closes them.
+   */
   NDList state();
 
   /**

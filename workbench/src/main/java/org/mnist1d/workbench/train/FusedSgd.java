@@ -63,7 +63,11 @@ public final class FusedSgd implements FusedOptimizer {
 
   @Override
   public NDList state() {
-    return buffers == null ? new NDList() : buffers;
+    NDList copies = new NDList();
+    if (buffers != null) {
+      buffers.forEach(b -> copies.add(b.duplicate()));
+    }
+    return copies;
   }
 
   @Override

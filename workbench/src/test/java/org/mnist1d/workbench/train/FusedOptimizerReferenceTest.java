@@ -97,23 +97,28 @@ class FusedOptimizerReferenceTest {
     return out;
   }
 
-  /** A restored state continues as the original: the moments are what the next step reads. */
-  @Test
-  void fusedAdamRestoredMidwayContinuesAsTorch() {
+  /**
+   * A restored state continues as the original, in both forms: the moments are what the next step
+   * reads (the explicit form converts torch's moments to its own scaling and back).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void fusedAdamRestoredMidwayContinuesAsTorch(boolean explicit) {
     OptimizerCase ref = OptimizerCase.of("adam_lr0.01", "float32");
+    int copies = explicit ? (int) (FusedAdam.EXPLICIT_FROM / ref.params0().length + 1) : 1;
     try (NDManager m = NDManager.newBaseManager()) {
       FusedAdam first = new FusedAdam(m, 0.01);
-      NDArray p = leaf(m, ref.params0());
+      NDArray p = leaf(m, tiled(ref.params0(), copies));
       for (int k = 0; k < 2; k++) {
-        first.update(
-            new NDList(p), new NDList(ArrayValues.vector(m, ref.grads()[k], DataType.FLOAT32)), k);
+        first.update(new NDList(p), new NDList(grad(m, ref.grads()[k], copies)), k);
       }
       FusedAdam second = new FusedAdam(m, 0.01);
       // a checkpoint's arrays come from elsewhere: the optimiser takes them over, so they
       // outlive the manager they were read into
-      try (NDManager reading = m.newSubManager()) {
+      try (NDManager reading = m.newSubManager();
+          NDList state = first.state()) {
         NDList saved = new NDList();
-        for (NDArray s : first.state()) {
+        for (NDArray s : state) {
           NDArray copy = s.duplicate();
           copy.attach(reading);
           saved.add(copy);
@@ -121,12 +126,19 @@ class FusedOptimizerReferenceTest {
         second.restore(saved);
       }
       for (int k = 2; k < ref.size(); k++) {
-        second.update(
-            new NDList(p), new NDList(ArrayValues.vector(m, ref.grads()[k], DataType.FLOAT32)), k);
+        second.update(new NDList(p), new NDList(grad(m, ref.grads()[k], copies)), k);
         TorchReference.assertClose(
-            ref.params(k), ArrayValues.values(p), RTOL, 0, "restored, step " + (k + 1));
+            tiled(ref.params(k), copies),
+            ArrayValues.values(p),
+            RTOL,
+            0,
+            (explicit ? "explicit" : "fused") + ", restored, step " + (k + 1));
       }
     }
+  }
+
+  private static NDArray grad(NDManager m, double[] values, int copies) {
+    return ArrayValues.vector(m, tiled(values, copies), DataType.FLOAT32);
   }
 
   @Test
