@@ -30,10 +30,10 @@ import org.mnist1d.workbench.nn.Constants;
  *       gradient, make four temporaries and take its square root with MKL's vector {@code sqrt},
  *       whose path for zeros is ten times slower than for other values; every {@code v} of a
  *       gradient that has always been zero (a dead ReLU unit, a pruned weight's input) is one. So
- *       {@code V} starts at {@value #FLOOR_LOG2_FLOAT32} powers of two above zero instead of zero
- *       ({@link #floor}): that moves {@code sqrt(v)} by at most 3e-17 (float32), 1e-7 of the
- *       smallest denominator torch can have ({@code eps sqrt(bc2)} at the first step) and far less
- *       after it, and it stays a normal float for 18,000 steps (it decays with {@code b2}).
+ *       {@code V} starts at 2^-100 (2^-200 in float64; {@link #floor}) instead of zero: that moves
+ *       {@code sqrt(v)} by at most 3e-17, 1e-7 of the smallest denominator torch can have ({@code
+ *       eps sqrt(bc2)} at the first step) and far less after it. It decays with {@code b2} and
+ *       stays a normal float for 18,000 steps (float32); after that only the speed suffers.
  * </ul>
  *
  * <p>{@link #state()} gives torch's {@code m} and {@code v} either way (in the fused form, times
