@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 # One thread on the Python side as on the workbench's: NumPy and Debian's torch use OpenBLAS, which
 # starts a thread per core for larger products unless told otherwise (torch.set_num_threads does
@@ -127,3 +128,50 @@ def table(rows, columns):
         out.append("| " + " | ".join(f % r[k] if r.get(k) is not None else "" for k, _, f in columns)
                    + " |")
     return out
+
+
+def timed_round(step, iterations):
+    """Median milliseconds of `iterations` calls of step()."""
+    times = []
+    for _ in range(iterations):
+        t0 = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - t0) * 1e3)
+    return median(times)
+
+
+def alternate(name, step, warmup, iterations, rounds):
+    """Workbench workload `name` against the Python step(), both warmed up by `warmup` calls, then
+    alternated in `rounds` rounds of `iterations` calls (which side goes first rotates), one line
+    printed per round. Returns the row for ROUND_COLUMNS: medians over rounds of each side's round
+    medians, the median and range of the rounds' ratios, the load average before and after."""
+    load0 = load()
+    for _ in range(warmup):
+        step()
+    java = PacedWorkbench(name, warmup, iterations, rounds)
+    js, ps, ratios = [], [], []
+    for r in range(rounds):
+        if r % 2 == 0:
+            j = java.round()["median_ms"]
+            p = timed_round(step, iterations)
+        else:
+            p = timed_round(step, iterations)
+            j = java.round()["median_ms"]
+        js.append(j)
+        ps.append(p)
+        ratios.append(j / p)
+        print("# round %2d %-28s torch %8.3f ms  workbench %8.3f ms (%.3f)  load %.2f"
+              % (r + 1, name, p, j, j / p, load()), flush=True)
+    java.close()
+    return {"name": name, "torch": median(ps), "java": median(js), "ratio": median(ratios),
+            "range": (min(ratios), max(ratios)), "steps": (iterations, rounds, warmup),
+            "load": (load0, load())}
+
+
+# The table of alternate()'s rows.
+ROUND_COLUMNS = [
+    ("name", "workload", "%s"), ("torch", "PyTorch ms", "%.3f"),
+    ("java", "workbench ms", "%.3f"), ("ratio", "workbench / PyTorch", "%.2f"),
+    ("range", "ratio range over rounds", "%.2f-%.2f"),
+    ("steps", "timed steps x rounds (warm-up)", "%d x %d (after %d)"),
+    ("load", "load average", "%.1f-%.1f")]

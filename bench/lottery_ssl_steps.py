@@ -22,7 +22,6 @@ workbench is faster); the table gives the median over rounds of each and the rat
 
 import argparse
 import sys
-import time
 
 import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
 
@@ -41,15 +40,6 @@ WORKLOADS = {
 }
 
 
-def python_round(step, iterations):
-    times = []
-    for _ in range(iterations):
-        t0 = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - t0) * 1e3)
-    return benchlib.median(times)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=8)
@@ -66,36 +56,9 @@ def main():
     rows = []
     for name in args.names or list(WORKLOADS):
         factory, iterations = WORKLOADS[name]
-        load0 = benchlib.load()
-        step = factory()
-        for _ in range(args.warmup):
-            step()
-        java = benchlib.PacedWorkbench(name, args.warmup, iterations, args.rounds)
-        js, ps, ratios = [], [], []
-        for r in range(args.rounds):
-            if r % 2 == 0:
-                j = java.round()["median_ms"]
-                p = python_round(step, iterations)
-            else:
-                p = python_round(step, iterations)
-                j = java.round()["median_ms"]
-            js.append(j)
-            ps.append(p)
-            ratios.append(j / p)
-            print("# round %2d %-26s torch %8.3f ms  workbench %8.3f ms (%.3f)  load %.2f"
-                  % (r + 1, name, p, j, j / p, benchlib.load()), flush=True)
-        java.close()
-        rows.append({"name": name, "torch": benchlib.median(ps), "java": benchlib.median(js),
-                     "ratio": benchlib.median(ratios), "range": (min(ratios), max(ratios)),
-                     "steps": (iterations, args.rounds, args.warmup),
-                     "load": (load0, benchlib.load())})
+        rows.append(benchlib.alternate(name, factory(), args.warmup, iterations, args.rounds))
     print()
-    for line in benchlib.table(rows, [
-            ("name", "workload", "%s"), ("torch", "PyTorch ms", "%.3f"),
-            ("java", "workbench ms", "%.3f"), ("ratio", "workbench / PyTorch", "%.2f"),
-            ("range", "ratio range over rounds", "%.2f-%.2f"),
-            ("steps", "timed steps x rounds (warm-up)", "%d x %d (after %d)"),
-            ("load", "load average", "%.1f-%.1f")]):
+    for line in benchlib.table(rows, benchlib.ROUND_COLUMNS):
         print(line)
 
 

@@ -2,14 +2,16 @@
 
 Run from the repository root with Debian's Python (torch 1.13):
 
-  /usr/bin/python3 bench/science_train_steps.py [--rounds 3] [--iterations 500] [NAME ...]
+  /usr/bin/python3 bench/science_train_steps.py [--rounds 8] [--warmup 300] [NAME ...]
 
-For each workload, both sides run in this one invocation on this machine, alternated round by round
-so that other load on the machine hits both alike: the workbench side as
-`bin/workbench bench NAME --threads 1 --json` in a fresh JVM, the Python side in this process with
-torch.set_num_threads(1). Each round gives a median step time per side; the script prints the median
-of the rounds' medians, their ratio (workbench / PyTorch; below 1 the workbench is faster) and the
-1-minute load average before and after.
+For each workload (default: all nine) both sides warm up for --warmup steps (the same count), then
+alternate in rounds, as bench/lottery_ssl_steps.py does (benchlib.alternate): the workbench side in
+one warm `bin/workbench bench NAME --threads 1 --json --paced` process, the Python side in this
+process with one thread (torch.set_num_threads(1), and OpenBLAS pinned to one thread by benchlib).
+A pooling or double-descent run trains thousands of steps in one JVM, so the steady state is what a
+run costs: the JVM compiles the step's Java side during its first few hundred calls. Each round
+gives each side's median step time and their ratio (workbench / PyTorch; below 1 the workbench is
+faster); the table gives the median over rounds of each and the ratios' range.
 
 The Python steps are the upstream notebooks' loops:
 - pooling (benchmark-pooling notebook, train.py's train_model): ConvPooling(channels=20, variant),
@@ -24,14 +26,9 @@ step times of these dense models do not depend on the values.
 """
 
 import argparse
-import datetime
-import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
-import time
+
+import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
 
 try:
     import numpy as np
@@ -41,11 +38,9 @@ try:
 except ImportError:
     sys.exit("torch is missing: run this with Debian's /usr/bin/python3 (torch 1.13)")
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-WORKBENCH = os.path.join(ROOT, "bin", "workbench")
-
 POOLING = ["no_pool", "stride_2", "max_pool", "avg_pool", "l2_pool"]
 DOUBLE_DESCENT = [("mlp", 47), ("mlp", 300), ("cnn", 18), ("cnn", 100)]
+ITERATIONS = 200  # timed steps per round and side
 
 
 class ConvPooling(nn.Module):
@@ -96,77 +91,59 @@ def data(n=4000):
     return x, y
 
 
-def python_pooling(variant, warmup, iterations):
-    """Median ms of train_model's step for the variant."""
+def pooling_step(variant):
+    """train_model's step for the variant, on the next in-order batch at each call."""
     x_train, y_train = data()
     model = pooling_model(variant)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     criterion = nn.CrossEntropyLoss()
-    times = []
-    for step in range(warmup + iterations):
-        t0 = time.perf_counter()
-        bix = (step * 100) % len(x_train)
+    at = [0]
+
+    def step():
+        bix = (at[0] * 100) % len(x_train)
+        at[0] += 1
         xb, yb = x_train[bix:bix + 100], y_train[bix:bix + 100]
         loss = criterion(model(xb), yb)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()
-        if step >= warmup:
-            times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times)
+    return step
 
 
-def python_dd(kind, width, warmup, iterations):
-    """Median ms of fit_model's step (DataLoader batch included)."""
+def dd_step(kind, width):
+    """fit_model's step (its DataLoader batch included)."""
     x, y = data()
     loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), batch_size=100,
                                          shuffle=True)
     model = dd_model(kind, width)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     criterion = nn.CrossEntropyLoss()
-    it = iter(loader)
-    times = []
-    for step in range(warmup + iterations):
-        t0 = time.perf_counter()
+    it = [iter(loader)]
+
+    def step():
         try:
-            xb, yb = next(it)
+            xb, yb = next(it[0])
         except StopIteration:
-            it = iter(loader)
-            xb, yb = next(it)
+            it[0] = iter(loader)
+            xb, yb = next(it[0])
         optimizer.zero_grad()
         loss = criterion(model(xb), yb)
         loss.backward()
         optimizer.step()
-        if step >= warmup:
-            times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times)
+    return step
 
 
-def workbench(name, warmup, iterations):
-    p = subprocess.run([WORKBENCH, "bench", name, "--threads", "1", "--json",
-                        "--warmup", str(warmup), "--iterations", str(iterations)],
-                       cwd=ROOT, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit("bin/workbench bench %s failed (exit %d):\n%s" % (name, p.returncode, p.stderr))
-    line = [l for l in p.stdout.splitlines() if l.startswith("{")][-1]
-    return json.loads(line)["median_ms"]
-
-
-def machine():
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return "%s, %d cores" % (cpu, os.cpu_count())
+def python_step(name):
+    if name.startswith("train-step-pooling-"):
+        return pooling_step(name[len("train-step-pooling-"):])
+    _, kind, width = name.rsplit("-", 2)
+    return dd_step(kind, int(width))
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--warmup", type=int, default=50)
-    ap.add_argument("--iterations", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=8)
+    ap.add_argument("--warmup", type=int, default=300)
     ap.add_argument("names", nargs="*", help="workloads (default: all nine)")
     args = ap.parse_args()
     torch.set_num_threads(1)
@@ -177,26 +154,14 @@ def main():
         if unknown:
             sys.exit("unknown workload(s) %s; known: %s" % (unknown, ", ".join(workloads)))
         workloads = args.names
-    print("# %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
-    print("# machine: %s; torch %s, 1 thread; %d rounds of %d steps (after %d warm-up) per side"
-          % (machine(), torch.__version__, args.rounds, args.iterations, args.warmup))
-    print("# command: /usr/bin/python3 bench/science_train_steps.py %s" % " ".join(sys.argv[1:]))
-    print("| workload | workbench median ms | PyTorch median ms | ratio | load before / after |")
-    print("|---|---|---|---|---|")
-    for name in workloads:
-        load0 = os.getloadavg()[0]
-        java, python = [], []
-        for _ in range(args.rounds):
-            java.append(workbench(name, args.warmup, args.iterations))
-            if name.startswith("train-step-pooling-"):
-                python.append(python_pooling(name[len("train-step-pooling-"):], args.warmup,
-                                             args.iterations))
-            else:
-                _, kind, width = name.rsplit("-", 2)
-                python.append(python_dd(kind, int(width), args.warmup, args.iterations))
-        j, p = statistics.median(java), statistics.median(python)
-        print("| %s | %.3f | %.3f | %.2f | %.1f / %.1f |"
-              % (name, j, p, j / p, load0, os.getloadavg()[0]), flush=True)
+    for line in benchlib.header("Pooling and double-descent steps, workbench / PyTorch, "
+                                "alternated rounds", torch.__version__):
+        print(line)
+    rows = [benchlib.alternate(name, python_step(name), args.warmup, ITERATIONS, args.rounds)
+            for name in workloads]
+    print()
+    for line in benchlib.table(rows, benchlib.ROUND_COLUMNS):
+        print(line)
 
 
 if __name__ == "__main__":
