@@ -139,19 +139,21 @@ final class FlatParameters {
     for (String name : names) {
       values.add(required(snapshot, "param." + name));
     }
-    NDList state = new NDList();
-    List<String> stateNames = optimizer.stateNames(names);
-    if (stateNames.stream().anyMatch(snapshot::containsKey)) {
-      for (int k = 0; k < stateNames.size() / names.size(); k++) {
-        List<double[]> parts = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-          parts.add(required(snapshot, stateNames.get(k * names.size() + i)));
+    // the state in float64, as the optimiser gave it: it rounds to the parameters' type itself
+    try (NDList state = new NDList()) {
+      List<String> stateNames = optimizer.stateNames(names);
+      if (stateNames.stream().anyMatch(snapshot::containsKey)) {
+        for (int k = 0; k < stateNames.size() / names.size(); k++) {
+          List<double[]> parts = new ArrayList<>();
+          for (int i = 0; i < names.size(); i++) {
+            parts.add(required(snapshot, stateNames.get(k * names.size() + i)));
+          }
+          state.add(flat(parts, DataType.FLOAT64));
         }
-        state.add(flat(parts, type));
       }
+      set(flat(values, type));
+      optimizer.restore(state, type);
     }
-    set(flat(values, type));
-    optimizer.restore(state);
   }
 
   private static double[] required(Map<String, double[]> snapshot, String name) {

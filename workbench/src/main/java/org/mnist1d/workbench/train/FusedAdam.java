@@ -37,7 +37,8 @@ import org.mnist1d.workbench.nn.Constants;
  * </ul>
  *
  * <p>{@link #state()} gives torch's {@code m} and {@code v} either way (in the fused form, times
- * {@code k1} and {@code k2}); {@link #restore} takes them.
+ * {@code k1} and {@code k2}; in the written-out form, {@code v} with its decayed floor), in float64
+ * so that {@link #restore} gets back exactly what was kept.
  */
 public final class FusedAdam implements FusedOptimizer {
   /** Parameter count from which the update runs as explicit operations. */
@@ -209,6 +210,10 @@ public final class FusedAdam implements FusedOptimizer {
     decay2 = Constants.scalar(manager, beta2, type);
   }
 
+  /**
+   * {@inheritDoc} In float64: the explicit form's {@code M (1-b1)} and {@code V (1-b2)} are exact
+   * there (two float32 factors), so {@link #restore} gets back the very floats it kept.
+   */
   @Override
   public NDList state() {
     NDList s = new NDList();
@@ -216,47 +221,73 @@ public final class FusedAdam implements FusedOptimizer {
       return s;
     }
     try (NDManager scope = manager.newSubManager()) {
-      NDArray toM = scaled ? Constants.scalar(scope, c1, m.get(0).getDataType()) : null;
-      NDArray toV = scaled ? Constants.scalar(scope, c2, m.get(0).getDataType()) : null;
+      NDArray toM = Constants.scalar(scope, scaled ? c1 : 1, DataType.FLOAT64);
+      NDArray toV = Constants.scalar(scope, scaled ? c2 : 1, DataType.FLOAT64);
       for (NDArray mi : m) {
-        s.add(scaled ? mi.mul(toM) : mi.duplicate());
+        s.add(wide(mi, scope).mul(toM));
       }
       for (NDArray vi : v) {
-        s.add(scaled ? vi.mul(toV) : vi.duplicate());
+        s.add(wide(vi, scope).mul(toV));
       }
       s.attach(manager);
     }
     return s;
   }
 
+  /** A float64 copy of {@code a} on {@code scope}. */
+  private static NDArray wide(NDArray a, NDManager scope) {
+    NDArray copy = a.toType(DataType.FLOAT64, true);
+    copy.attach(scope);
+    return copy;
+  }
+
+  /**
+   * {@inheritDoc} The explicit form divides by {@code 1 - b} in float64 before rounding to {@code
+   * type}, and puts {@code V}'s floor where a moment is exactly zero (a checkpoint from before the
+   * floor); elsewhere the restored moments are the saved ones.
+   */
   @Override
-  public void restore(NDList state) {
+  public void restore(NDList state, DataType type) {
     if (state.isEmpty()) {
       return;
     }
     int n = state.size() / 2;
-    m = new NDList(state.subList(0, n));
-    v = new NDList(state.subList(n, 2 * n));
-    m.attach(manager);
-    v.attach(manager);
     long count = 0;
-    for (NDArray mi : m) {
+    for (NDArray mi : state.subList(0, n)) {
       count += mi.size();
     }
     scaled = explicit(count);
-    if (scaled) {
-      DataType type = m.get(0).getDataType();
-      if (decay1 == null) {
-        constants(type);
-      }
-      try (NDManager scope = manager.newSubManager()) {
-        NDArray fromM = Constants.scalar(scope, 1 / c1, type);
-        NDArray fromV = Constants.scalar(scope, 1 / c2, type);
-        NDArray start = Constants.scalar(scope, floor(type), type);
-        m.forEach(mi -> mi.muli(fromM));
-        v.forEach(vi -> vi.muli(fromV).addi(start));
-      }
+    if (scaled && decay1 == null) {
+      constants(type);
     }
+    NDList restoredM = new NDList();
+    NDList restoredV = new NDList();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray fromM = Constants.scalar(scope, scaled ? c1 : 1, DataType.FLOAT64);
+      NDArray fromV = Constants.scalar(scope, scaled ? c2 : 1, DataType.FLOAT64);
+      NDArray start = Constants.scalar(scope, floor(type), type);
+      for (int i = 0; i < n; i++) {
+        restoredM.add(narrow(wide(state.get(i), scope).div(fromM), type));
+        NDArray vi = narrow(wide(state.get(n + i), scope).div(fromV), type);
+        if (scaled) { // + floor where zero, + 0 (exact) elsewhere
+          vi.addi(vi.eq(Constants.scalar(scope, 0, type)).toType(type, false).muli(start));
+        }
+        restoredV.add(vi);
+      }
+      restoredM.attach(manager);
+      restoredV.attach(manager);
+    }
+    if (m != null) {
+      m.close();
+      v.close();
+    }
+    m = restoredM;
+    v = restoredV;
+  }
+
+  /** {@code a} as {@code type}, a new array. */
+  private static NDArray narrow(NDArray a, DataType type) {
+    return a.toType(type, true);
   }
 
   @Override

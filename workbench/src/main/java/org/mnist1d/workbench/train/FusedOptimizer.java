@@ -1,6 +1,7 @@
 package org.mnist1d.workbench.train;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ public interface FusedOptimizer {
    */
   List<String> stateNames(List<String> parameterNames);
 
-  /** Replaces the state (a resumed run). */
-  void restore(NDList state);
+  /**
+   * Replaces the state (a resumed run) with {@code state}, arrays as {@link #state()} gave them (of
+   * any floating type; left to the caller), kept in the parameters' {@code type}.
+   */
+  void restore(NDList state, DataType type);
 }

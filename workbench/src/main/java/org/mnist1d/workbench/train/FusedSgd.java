@@ -3,6 +3,7 @@ package org.mnist1d.workbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,12 +72,17 @@ public final class FusedSgd implements FusedOptimizer {
   }
 
   @Override
-  public void restore(NDList state) {
+  public void restore(NDList state, DataType type) {
     if (state.isEmpty()) {
       return;
     }
-    buffers = new NDList(state);
-    buffers.attach(manager);
+    NDList restored = new NDList();
+    state.forEach(b -> restored.add(b.toType(type, true)));
+    restored.attach(manager);
+    if (buffers != null) {
+      buffers.close();
+    }
+    buffers = restored;
   }
 
   @Override

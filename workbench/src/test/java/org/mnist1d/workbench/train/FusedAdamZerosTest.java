@@ -1,20 +1,23 @@
 package org.mnist1d.workbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnist1d.workbench.nn.ArrayValues;
 
 /**
- * Adam where some gradients are always zero (dead units, pruned weights): their moments stay zero,
- * which FusedAdam's square root must handle, and their parameters must not move; the others follow
- * torch's formula (FusedOptimizerReferenceTest checks that formula against torch itself).
+ * Adam where some gradients are always zero (dead units, pruned weights): their moments stay zero
+ * (the written-out form keeps {@code v} at a tiny floor instead, for its square root's sake), and
+ * their parameters must not move; the others follow torch's formula (FusedOptimizerReferenceTest
+ * checks that formula against torch itself).
  */
 class FusedAdamZerosTest {
   /** Both ways FusedAdam updates: the engine's fused call, and explicit operations. */
@@ -66,6 +69,34 @@ class FusedAdamZerosTest {
       // the fused call keeps v times k2 (within 1.3e-5 of 1, FusedAdam), the explicit form torch's
       double rtol = FusedAdam.explicit(n) ? 1e-6 : 2e-5;
       assertEquals(v[0], state[0], rtol * v[0], "v as torch keeps it");
+    }
+  }
+
+  /**
+   * A checkpoint whose {@code v} has exact zeros (written before the floor existed) gets the floor
+   * there on restore, and only there.
+   */
+  @Test
+  void restoredZeroMomentsGetTheFloorAndNothingElseChanges() {
+    int n = 40000;
+    assertTrue(FusedAdam.explicit(n));
+    double[] v = new double[n];
+    for (int i = 0; i < n; i += 2) {
+      v[i] = 1e-6 * (1 + i % 7);
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      FusedAdam adam = new FusedAdam(manager, 0.01);
+      adam.restore(
+          new NDList(
+              ArrayValues.vector(manager, new double[n], DataType.FLOAT64),
+              ArrayValues.vector(manager, v, DataType.FLOAT64)),
+          DataType.FLOAT32);
+      double[] restored = ArrayValues.values(adam.state().get(1));
+      double floor = 0.001 * FusedAdam.floor(DataType.FLOAT32);
+      for (int i = 0; i < n; i++) {
+        double expected = v[i] == 0 ? floor : (float) v[i];
+        assertEquals(expected, restored[i], 1e-6 * expected, "v[" + i + "]");
+      }
     }
   }
 }

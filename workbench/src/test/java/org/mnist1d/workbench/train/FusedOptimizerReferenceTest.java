@@ -123,7 +123,7 @@ class FusedOptimizerReferenceTest {
           copy.attach(reading);
           saved.add(copy);
         }
-        second.restore(saved);
+        second.restore(saved, DataType.FLOAT32);
       }
       for (int k = 2; k < ref.size(); k++) {
         second.update(new NDList(p), new NDList(grad(m, ref.grads()[k], copies)), k);
