@@ -5,6 +5,7 @@ side in warm `bin/workbench bench NAME --threads 1 --json --paced` processes; th
 short rounds, so that machine noise (other processes on a shared machine) hits both sides alike.
 """
 
+import argparse
 import datetime
 import json
 import os
@@ -175,3 +176,17 @@ ROUND_COLUMNS = [
     ("range", "ratio range over rounds", "%.2f-%.2f"),
     ("steps", "timed steps x rounds (warm-up)", "%d x %d (after %d)"),
     ("load", "load average", "%.1f-%.1f")]
+
+
+def round_args(doc, known):
+    """The command line of an alternate()-based script: --rounds, --warmup and workload names
+    (default: all of `known`); exits naming any unknown one. Returns (args, names)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=8)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("names", nargs="*", help="workloads (default: all %d)" % len(known))
+    args = ap.parse_args()
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        sys.exit("unknown workload(s) %s; known: %s" % (unknown, ", ".join(known)))
+    return args, args.names or list(known)

@@ -20,7 +20,6 @@ Each round gives each side's median step time and their ratio (workbench / PyTor
 workbench is faster); the table gives the median over rounds of each and the ratios' range.
 """
 
-import argparse
 import sys
 
 import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
@@ -41,20 +40,13 @@ WORKLOADS = {
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=8)
-    ap.add_argument("--warmup", type=int, default=300)
-    ap.add_argument("names", nargs="*", help="workloads (default: all three)")
-    args = ap.parse_args()
-    unknown = [n for n in args.names if n not in WORKLOADS]
-    if unknown:
-        sys.exit("unknown workload(s) %s; known: %s" % (unknown, ", ".join(WORKLOADS)))
+    args, names = benchlib.round_args(__doc__, list(WORKLOADS))
     torch.set_num_threads(1)
     for line in benchlib.header("Lottery and SimCLR steps, workbench / PyTorch, alternated rounds",
                                 torch.__version__):
         print(line)
     rows = []
-    for name in args.names or list(WORKLOADS):
+    for name in names:
         factory, iterations = WORKLOADS[name]
         rows.append(benchlib.alternate(name, factory(), args.warmup, iterations, args.rounds))
     print()

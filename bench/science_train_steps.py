@@ -25,7 +25,6 @@ Inputs are standard normal with random labels, of the workloads' shapes (4000 x 
 step times of these dense models do not depend on the values.
 """
 
-import argparse
 import sys
 
 import benchlib  # first: it pins the BLAS to one thread before NumPy loads it
@@ -141,19 +140,10 @@ def python_step(name):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=8)
-    ap.add_argument("--warmup", type=int, default=300)
-    ap.add_argument("names", nargs="*", help="workloads (default: all nine)")
-    args = ap.parse_args()
-    torch.set_num_threads(1)
     workloads = ["train-step-pooling-" + v for v in POOLING]
     workloads += ["train-step-dd-%s-%d" % kw for kw in DOUBLE_DESCENT]
-    if args.names:
-        unknown = [n for n in args.names if n not in workloads]
-        if unknown:
-            sys.exit("unknown workload(s) %s; known: %s" % (unknown, ", ".join(workloads)))
-        workloads = args.names
+    args, workloads = benchlib.round_args(__doc__, workloads)
+    torch.set_num_threads(1)
     for line in benchlib.header("Pooling and double-descent steps, workbench / PyTorch, "
                                 "alternated rounds", torch.__version__):
         print(line)
