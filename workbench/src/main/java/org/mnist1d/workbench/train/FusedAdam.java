@@ -109,15 +109,8 @@ public final class FusedAdam implements FusedOptimizer {
 
   /** Zero moments for {@code params} ({@code V} at its floor in the explicit form). */
   private void start(NDList params) {
-    long count = 0;
-    for (NDArray p : params) {
-      count += p.size();
-    }
-    scaled = explicit(count);
     DataType type = params.get(0).getDataType();
-    if (scaled && decay1 == null) {
-      constants(type);
-    }
+    choose(params, type);
     m = new NDList();
     v = new NDList();
     try (NDManager scope = manager.newSubManager()) {
@@ -127,6 +120,21 @@ public final class FusedAdam implements FusedOptimizer {
         NDArray vi = manager.zeros(p.getShape(), type);
         v.add(scaled ? vi.addi(start) : vi);
       }
+    }
+  }
+
+  /**
+   * Chooses the form for moments shaped like {@code arrays}, of the parameters' {@code type}: the
+   * explicit one (with its constants) from {@value #EXPLICIT_FROM} scalars on.
+   */
+  private void choose(List<NDArray> arrays, DataType type) {
+    long count = 0;
+    for (NDArray a : arrays) {
+      count += a.size();
+    }
+    scaled = explicit(count);
+    if (scaled && decay1 == null) {
+      constants(type);
     }
   }
 
@@ -252,25 +260,19 @@ public final class FusedAdam implements FusedOptimizer {
       return;
     }
     int n = state.size() / 2;
-    long count = 0;
-    for (NDArray mi : state.subList(0, n)) {
-      count += mi.size();
-    }
-    scaled = explicit(count);
-    if (scaled && decay1 == null) {
-      constants(type);
-    }
+    choose(state.subList(0, n), type);
     NDList restoredM = new NDList();
     NDList restoredV = new NDList();
     try (NDManager scope = manager.newSubManager()) {
       NDArray fromM = Constants.scalar(scope, scaled ? c1 : 1, DataType.FLOAT64);
       NDArray fromV = Constants.scalar(scope, scaled ? c2 : 1, DataType.FLOAT64);
       NDArray start = Constants.scalar(scope, floor(type), type);
+      NDArray zero = Constants.scalar(scope, 0, type);
       for (int i = 0; i < n; i++) {
         restoredM.add(narrow(wide(state.get(i), scope).div(fromM), type));
         NDArray vi = narrow(wide(state.get(n + i), scope).div(fromV), type);
         if (scaled) { // + floor where zero, + 0 (exact) elsewhere
-          vi.addi(vi.eq(Constants.scalar(scope, 0, type)).toType(type, false).muli(start));
+          vi.addi(vi.eq(zero).toType(type, false).muli(start));
         }
         restoredV.add(vi);
       }
