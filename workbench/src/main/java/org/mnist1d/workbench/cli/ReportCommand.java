@@ -13,7 +13,6 @@ import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.config.ConfigLoader;
 import org.mnist1d.workbench.config.ConfigNode;
 import org.mnist1d.workbench.config.YamlReader;
-import org.mnist1d.workbench.experiment.Config;
 import org.mnist1d.workbench.experiment.Experiments;
 import org.mnist1d.workbench.report.Comparison;
 import org.mnist1d.workbench.report.Report;
@@ -22,6 +21,7 @@ import org.mnist1d.workbench.report.ReportSpec;
 import org.mnist1d.workbench.report.ReportWriter;
 import org.mnist1d.workbench.report.RunTables;
 import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.run.DefaultReport;
 import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.sweep.Sweep;
 import picocli.CommandLine.Command;
@@ -168,19 +168,15 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** One run's experiment default report, in RUN_DIR/report or --out. */
   private Path defaultReport(Path run) {
-    String experiment = String.valueOf(RunTables.summary(run).get("experiment"));
-    Config config =
-        new ConfigLoader(Experiments.all()).loadResolved(run.resolve(RunDirectory.CONFIG));
     String spec =
-        Experiments.named(experiment)
-            .flatMap(e -> e.defaultReport(config))
+        DefaultReport.spec(run)
             .orElseThrow(
                 () ->
                     new UserError(
                         "report: "
                             + run
                             + ": experiment '"
-                            + experiment
+                            + RunTables.summary(run).get("experiment")
                             + "' has no default report"));
     return out == null ? ReportWriter.forRun(spec, run) : ReportWriter.forRun(spec, run, out);
   }

@@ -24,12 +24,13 @@ import org.mnist1d.workbench.report.ReportWriter;
 /**
  * Runs one configured point in a fresh run directory, or resumes an interrupted one: writes the
  * resolved config and environment, keeps summary.json's status true at every moment, and writes the
- * experiment's default report at the end.
+ * experiment's default report at the end (unless {@link #withoutReport}).
  */
 public final class Runner {
   private final BiFunction<String, Long, Progress> progress;
   private final PrintStream log;
   private final Consumer<Path> created;
+  private final boolean writesReport;
 
   /**
    * A runner; {@code log} receives one-line notes (e.g. a report that could not be written), {@code
@@ -43,9 +44,26 @@ public final class Runner {
   /** A runner whose experiments report progress through {@code progress} (label, total). */
   public Runner(
       BiFunction<String, Long, Progress> progress, PrintStream log, Consumer<Path> created) {
+    this(progress, log, created, true);
+  }
+
+  private Runner(
+      BiFunction<String, Long, Progress> progress,
+      PrintStream log,
+      Consumer<Path> created,
+      boolean writesReport) {
     this.progress = progress;
     this.log = log;
     this.created = created;
+    this.writesReport = writesReport;
+  }
+
+  /**
+   * This runner, leaving a finished run's default report to the caller ({@link DefaultReport}): a
+   * sweep's workers leave it to the sweep's parent process.
+   */
+  public Runner withoutReport() {
+    return new Runner(progress, log, created, false);
   }
 
   /** The outcome of one run. */
@@ -162,7 +180,7 @@ public final class Runner {
     } catch (IllegalStateException shuttingDown) {
       // the hook runs anyway and finds the status settled
     }
-    if (error == null) {
+    if (error == null && writesReport) {
       Optional<String> report = experiment.defaultReport(ctx.config());
       if (report.isPresent()) {
         try {

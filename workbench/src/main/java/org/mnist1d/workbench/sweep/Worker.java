@@ -31,14 +31,15 @@ public final class Worker {
       int i = task.index();
       Runner runner =
           new Runner(
-              (label, total) ->
-                  Progress.lines(
-                      label,
-                      total,
-                      text -> send(protocol, WorkerProtocol.progress(i, text)),
-                      PROGRESS_INTERVAL_MS),
-              log,
-              dir -> send(protocol, WorkerProtocol.started(i, dir)));
+                  (label, total) ->
+                      Progress.lines(
+                          label,
+                          total,
+                          text -> send(protocol, WorkerProtocol.progress(i, text)),
+                          PROGRESS_INTERVAL_MS),
+                  log,
+                  dir -> send(protocol, WorkerProtocol.started(i, dir)))
+              .withoutReport(); // the parent writes it (WorkerPool)
       send(protocol, WorkerProtocol.finished(sweep.runTask(task, runsDir, runner)));
     }
   }

@@ -131,6 +131,11 @@ class ParallelSweepTest {
     assertEquals(3, b.out().lines().count(), "each run directory on stdout: " + b.out());
     assertTrue(b.err().contains("point 2 (seed=3): done"), b.err());
     assertEquals(reference, byPoint(two));
+    // each run's own report, written by the parent process (the workers only train): the same
+    // files as a run of one process has
+    for (String dir : b.out().lines().toList()) {
+      assertEquals(reportFiles(firstRun(one)), reportFiles(Path.of(dir)), dir);
+    }
 
     // --only: the same numbers again
     Path some = tmp.resolve("some");
@@ -306,6 +311,21 @@ class ParallelSweepTest {
       return s.count();
     } catch (Exception e) {
       return 0;
+    }
+  }
+
+  private static Path firstRun(Path runs) throws Exception {
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(p -> Files.exists(p.resolve("summary.json")))
+          .sorted()
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static List<String> reportFiles(Path run) throws Exception {
+    try (Stream<Path> s = Files.list(run.resolve("report"))) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
 }
