@@ -51,11 +51,23 @@ public final class Npz {
 
   /** Writes named .npy files as an .npz archive to a stream. */
   public static void writeArrays(OutputStream out, Map<String, byte[]> arrays) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    arrays.forEach((name, npy) -> entries.put(name + ".npy", npy));
+    writeEntries(out, entries);
+  }
+
+  /**
+   * Writes whole files under their names as an uncompressed zip, in the map's order, with a fixed
+   * timestamp (the same bytes for the same content). An .npz archive is such a zip of .npy files;
+   * NumPy's {@code np.load} returns any other entry (a JSON document, say) as its raw bytes.
+   */
+  public static void writeEntries(OutputStream out, Map<String, byte[]> entries)
+      throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.setMethod(ZipOutputStream.STORED);
-    for (Map.Entry<String, byte[]> e : arrays.entrySet()) {
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
       byte[] bytes = e.getValue();
-      ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+      ZipEntry entry = new ZipEntry(e.getKey());
       CRC32 crc = new CRC32();
       crc.update(bytes);
       entry.setSize(bytes.length);
@@ -110,19 +122,28 @@ public final class Npz {
 
   private static Map<String, Npy.Array> readArrays(InputStream in) throws IOException {
     Map<String, Npy.Array> arrays = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        zip.transferTo(buf); // checks the entry's CRC at its end
-        String key =
-            e.getName().endsWith(".npy")
-                ? e.getName().substring(0, e.getName().length() - 4)
-                : e.getName();
-        arrays.put(key, Npy.parse(buf.toByteArray()));
-      }
+    for (Map.Entry<String, byte[]> e : readEntries(in).entrySet()) {
+      String name = e.getKey();
+      String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+      arrays.put(key, Npy.parse(e.getValue()));
     }
     return arrays;
+  }
+
+  /**
+   * Every entry of a zip archive (an .npz, or what {@link #writeEntries} wrote) by its name, with
+   * its bytes, in file order; each entry's CRC is checked.
+   */
+  public static Map<String, byte[]> readEntries(InputStream in) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    ZipInputStream zip = new ZipInputStream(in);
+    ZipEntry e;
+    while ((e = zip.getNextEntry()) != null) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      zip.transferTo(buf); // checks the entry's CRC at its end
+      entries.put(e.getName(), buf.toByteArray());
+    }
+    return entries;
   }
 
   private static Npy.Array get(

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,10 @@ public final class RunDirectory {
   public static final String ENV = "env.json";
   public static final String METRICS = "metrics.csv";
   public static final String SUMMARY = "summary.json";
-  public static final String CHECKPOINT = "checkpoint.json";
+  public static final String CHECKPOINT = "checkpoint.npz";
+
+  /** The text checkpoint of earlier versions, still read. */
+  static final String LEGACY_CHECKPOINT = "checkpoint.json";
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -119,44 +121,29 @@ public final class RunDirectory {
     }
   }
 
-  /** Saves the checkpoint atomically (a kill leaves the previous one whole). */
+  /**
+   * Saves the checkpoint atomically (a kill leaves the previous one whole), as {@link
+   * CheckpointFile}; a text checkpoint of an earlier version is removed once this one is written.
+   */
   public void saveCheckpoint(Checkpoint c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("step", c.step());
-    m.put("metric_rows", c.metricRows());
-    m.put("values", c.values());
-    m.put("arrays", c.arrays());
-    writeJson(CHECKPOINT, m);
+    try {
+      CheckpointFile.write(file(CHECKPOINT), c, JSON);
+      Files.deleteIfExists(file(LEGACY_CHECKPOINT));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The last checkpoint, if any. */
+  /** The last checkpoint, if any (also one in the text format of earlier versions). */
   public Optional<Checkpoint> loadCheckpoint() {
-    if (!Files.exists(file(CHECKPOINT))) {
-      return Optional.empty();
+    if (Files.exists(file(CHECKPOINT))) {
+      return Optional.of(CheckpointFile.read(file(CHECKPOINT), JSON));
     }
-    JsonNode n = readJson(CHECKPOINT);
-    if (!n.has("step") || !n.has("arrays")) {
-      throw new UserError(file(CHECKPOINT) + ": not a checkpoint (no step or arrays)");
+    if (Files.exists(file(LEGACY_CHECKPOINT))) {
+      return Optional.of(
+          CheckpointFile.readLegacy(file(LEGACY_CHECKPOINT), readJson(LEGACY_CHECKPOINT), JSON));
     }
-    Map<String, double[]> arrays = new LinkedHashMap<>();
-    n.get("arrays")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              double[] a = new double[e.getValue().size()];
-              for (int i = 0; i < a.length; i++) {
-                a[i] = e.getValue().get(i).asDouble();
-              }
-              arrays.put(e.getKey(), a);
-            });
-    @SuppressWarnings("unchecked")
-    Map<String, Object> values = JSON.convertValue(n.path("values"), Map.class);
-    return Optional.of(
-        new Checkpoint(
-            n.get("step").asLong(),
-            n.path("metric_rows").asLong(),
-            arrays,
-            values == null ? Map.of() : values));
+    return Optional.empty();
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.mnist1d.workbench.run.RunDirectory;
 
 /**
  * The CLI in a child JVM (so that a test can kill it with SIGKILL), with this JVM's class path and
@@ -44,7 +45,7 @@ public final class ChildRun {
         dir = s.filter(Files::isDirectory).findFirst().orElse(null);
       }
       if (dir != null
-          && Files.exists(dir.resolve("checkpoint.json"))
+          && Files.exists(dir.resolve(RunDirectory.CHECKPOINT))
           && Files.exists(dir.resolve("metrics.csv"))
           && Files.readAllLines(dir.resolve("metrics.csv")).size() > rows) {
         return dir;

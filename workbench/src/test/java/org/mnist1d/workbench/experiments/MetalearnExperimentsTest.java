@@ -27,6 +27,7 @@ import org.mnist1d.workbench.metagrad.PlainInnerLoop;
 import org.mnist1d.workbench.metagrad.StepNoise;
 import org.mnist1d.workbench.nn.ArrayValues;
 import org.mnist1d.workbench.reference.TorchReference;
+import org.mnist1d.workbench.run.RunDirectory;
 
 /**
  * Tiny metalearning runs through {@code workbench run}: outputs and summary keys, a run stopped
@@ -295,7 +296,7 @@ class MetalearnExperimentsTest {
         "killed midway: " + rows.size() + " of " + refRows.size() + " lines");
     assertEquals("running", summary(dir).get("status").asText(), "no chance to say otherwise");
     assertEquals(refRows.subList(0, rows.size()), rows, "rows before the kill");
-    long checkpointed = JSON.readTree(dir.resolve("checkpoint.json").toFile()).get("step").asLong();
+    long checkpointed = RunDirectory.existing(dir).loadCheckpoint().orElseThrow().step();
     assertTrue(checkpointed > 0 && checkpointed < 600, "checkpoint at outer step " + checkpointed);
 
     CommandRun resumed = CommandRun.of("run", "--resume", dir.toString(), "--quiet");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnist1d.workbench.cli.CommandRun;
 import org.mnist1d.workbench.cli.Main;
+import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.sweep.JavaCommand;
 
 /**
@@ -145,7 +146,7 @@ class SlurmSubmitTest {
    * Marks {@code run}'s summary.json interrupted (as a time limit leaves it); its checkpoint stays.
    */
   private static void interrupt(Path run) throws IOException {
-    assertTrue(Files.exists(run.resolve("checkpoint.json")));
+    assertTrue(Files.exists(run.resolve(RunDirectory.CHECKPOINT)));
     com.fasterxml.jackson.databind.node.ObjectNode s =
         (com.fasterxml.jackson.databind.node.ObjectNode)
             JSON.readTree(run.resolve("summary.json").toFile());
