@@ -2,12 +2,17 @@ package org.mnist1d.workbench.run;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.util.Utils;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.mnist1d.workbench.base.WorkbenchVersion;
 
@@ -16,16 +21,52 @@ public final class Environment {
   private Environment() {}
 
   /**
-   * Loads the engine's native library in this process, so that it is unpacked into DJL's cache
-   * before worker processes start: two processes filling a fresh cache at once can fail to load it
-   * ("Failed to load PyTorch native library"). A failure here is left for the workers to report.
+   * Makes sure the engine's native library is unpacked into DJL's cache before worker processes
+   * start: two processes filling a fresh cache at once can fail to load it ("Failed to load PyTorch
+   * native library"). When the bundled library is already there (every run after the first), this
+   * does nothing, so that the sweep's own process neither waits for nor holds the library;
+   * otherwise it loads the engine here. A failure is left for the workers to report.
    */
   public static void loadEngine() {
+    if (nativeLibraryCached()) {
+      return;
+    }
     try {
       Engine.getInstance();
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       // each worker loads it again and reports its own error on its point
     }
+  }
+
+  /**
+   * Whether every file of the bundled native library (pytorch-native-cpu's {@code
+   * native/lib/pytorch.properties}: its version, flavour, platform and libraries) and DJL's JNI
+   * library are in DJL's engine cache. False when anything is unknown (no bundled library, another
+   * layout): then the engine is loaded to be sure.
+   */
+  static boolean nativeLibraryCached() {
+    Properties p = new Properties();
+    try (InputStream in =
+        Environment.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+      if (in == null) {
+        return false;
+      }
+      p.load(in);
+    } catch (IOException e) {
+      return false;
+    }
+    String version = p.getProperty("version");
+    String flavor = p.getProperty("flavor");
+    String classifier = p.getProperty("classifier");
+    String libraries = p.getProperty("libraries");
+    if (version == null || flavor == null || classifier == null || libraries == null) {
+      return false;
+    }
+    Path dir =
+        Utils.getEngineCacheDir("pytorch").resolve(version + "-" + flavor + "-" + classifier);
+    List<String> files = new ArrayList<>(List.of(libraries.split(",")));
+    files.add(Engine.getDjlVersion() + "-libdjl_torch.so");
+    return files.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.strip())));
   }
 
   /** The facts, in a stable order. */
