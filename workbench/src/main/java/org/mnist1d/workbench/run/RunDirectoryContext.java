@@ -16,7 +16,7 @@ import org.mnist1d.workbench.experiment.MetricsLog;
 import org.mnist1d.workbench.experiment.Progress;
 import org.mnist1d.workbench.experiment.RunContext;
 
-/** A {@link RunContext} over a run directory: metrics.csv, checkpoint.json, summary.json. */
+/** A {@link RunContext} over a run directory: metrics.csv, checkpoint.npz, summary.json. */
 final class RunDirectoryContext implements RunContext {
   private final RunDirectory dir;
   private final Config config;
