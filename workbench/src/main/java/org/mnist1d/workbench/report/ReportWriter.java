@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.mnist1d.io.AtomicFile;
+import org.mnist1d.workbench.base.Template;
 import org.mnist1d.workbench.config.YamlReader;
 import tech.tablesaw.api.Table;
 
 /**
  * Writes a {@link Report}: {@code report.html} (self-contained: charts embedded as PNG data, no
- * network needed, each linked to its SVG), {@code report.md} (charts as PNG files beside it), a PNG
- * and an SVG per chart, and a CSV per table.
+ * network needed, each linked to its SVG; the page around them is the resource {@code page.html}),
+ * {@code report.md} (charts as PNG files beside it), a PNG and an SVG per chart, and a CSV per
+ * table.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -41,36 +44,16 @@ public final class ReportWriter {
   public static Path write(Report r, Path outDir) {
     try {
       Files.createDirectories(outDir);
-      StringBuilder html = new StringBuilder();
+      Instant generated = Instant.now();
+      StringBuilder html = new StringBuilder(); // the page's body; page.html is around it
       StringBuilder md =
           new StringBuilder("# ")
               .append(r.title())
               .append("\n\n")
               .append(r.runs())
               .append(" run(s); generated ")
-              .append(Instant.now())
+              .append(generated)
               .append("\n\n");
-      html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-          .append(TableFormats.escape(r.title()))
-          .append("</title>\n<style>")
-          .append("body{font-family:'DejaVu Sans',sans-serif;margin:2em auto;max-width:1100px;")
-          .append("padding:0 1em;color:#222;background:#fff;line-height:1.45}")
-          .append("h1{font-size:1.7em}h2{font-size:1.25em;margin-top:1.8em}")
-          .append("table.wb-table{border-collapse:collapse;margin:1em 0}")
-          .append(".wb-table th,.wb-table td{border:1px solid #ccc;padding:4px 10px}")
-          .append(".wb-table td.num{text-align:right;font-variant-numeric:tabular-nums}")
-          .append(".wb-table th{background:#f3f3f3}p.note{color:#444;max-width:60em}")
-          .append("img.chart{max-width:100%;border:1px solid #eee}")
-          .append("div.figures{display:flex;flex-wrap:wrap;gap:1em}")
-          .append("figure{margin:0;flex:0 1 540px;max-width:100%}figure img.chart{width:100%}")
-          .append("figcaption{font-size:.95em;color:#333;margin-top:.3em}a.svg{font-size:.9em}")
-          .append("</style></head><body>\n<h1>")
-          .append(TableFormats.escape(r.title()))
-          .append("</h1>\n<p>")
-          .append(r.runs())
-          .append(" run(s); generated ")
-          .append(Instant.now())
-          .append("</p>\n");
       for (Table t : r.tables()) {
         html.append("<h2>")
             .append(TableFormats.escape(t.name()))
@@ -157,15 +140,18 @@ public final class ReportWriter {
         }
         html.append("</div>\n");
       }
-      // Marks the page once every chart has decoded, so a headless browser can check them.
-      html.append(
-              "<script>window.addEventListener('load',function(){var i=document.querySelectorAll('img.chart'),n=0;")
-          .append("i.forEach(function(e){if(e.complete&&e.naturalWidth>0)n++;});")
-          .append(
-              "document.body.setAttribute('data-charts-rendered',n+'/'+i.length);});</script>\n</body></html>\n");
       text(outDir.resolve("report.md"), md.toString());
       Path index = outDir.resolve("report.html");
-      text(index, html.toString());
+      text(
+          index,
+          Template.render(
+              ReportWriter.class,
+              "page.html",
+              Map.of(
+                  "title", TableFormats.escape(r.title()),
+                  "runs", String.valueOf(r.runs()),
+                  "generated", generated.toString(),
+                  "body", html.toString())));
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

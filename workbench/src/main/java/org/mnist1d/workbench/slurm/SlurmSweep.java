@@ -1,7 +1,6 @@
 package org.mnist1d.workbench.slurm;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mnist1d.workbench.base.Template;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.run.Environment;
 import org.mnist1d.workbench.run.RunDirectory;
@@ -394,22 +394,7 @@ public final class SlurmSweep {
   }
 
   private static String render(String template, Map<String, String> values) {
-    String text;
-    try (InputStream in = SlurmSweep.class.getResourceAsStream(TEMPLATES + template)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + TEMPLATES + template);
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      text = text.replace("{{" + e.getKey() + "}}", e.getValue());
-    }
-    if (text.contains("{{")) {
-      throw new IllegalStateException(template + ": a placeholder left unfilled");
-    }
-    return text;
+    return Template.render(SlurmSweep.class, TEMPLATES + template, values);
   }
 
   private static void write(Path file, String text) {
