@@ -1,7 +1,11 @@
 package org.mnist1d.workbench.run;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,10 +34,19 @@ final class CheckpointFile {
   static final String HEADER = "checkpoint.json";
   private static final String FORMAT = "mnist1d-workbench checkpoint 1";
 
+  // NaN and infinities among the values stay numbers (as Python's json module writes and reads
+  // them), not the strings "NaN" that Jackson writes by default
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
   private CheckpointFile() {}
 
   /** Writes {@code c} to {@code file} atomically (a kill leaves the previous file whole). */
-  static void write(Path file, Checkpoint c, ObjectMapper json) throws IOException {
+  static void write(Path file, Checkpoint c) throws IOException {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("format", FORMAT);
     header.put("step", c.step());
@@ -42,7 +55,7 @@ final class CheckpointFile {
     List<String> names = c.arrays().keySet().stream().sorted().toList();
     header.put("arrays", names);
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put(HEADER, json.writeValueAsBytes(header));
+    entries.put(HEADER, JSON.writeValueAsBytes(header));
     for (String name : names) {
       entries.put(name + ".npy", Npy.float64(c.arrays().get(name)));
     }
@@ -50,12 +63,13 @@ final class CheckpointFile {
   }
 
   /** Reads a checkpoint written by {@link #write}; a damaged one is a user error naming it. */
-  static Checkpoint read(Path file, ObjectMapper json) {
+  static Checkpoint read(Path file) {
     Map<String, byte[]> entries;
     try (InputStream in = Files.newInputStream(file)) {
       entries = Npz.readEntries(in);
     } catch (IOException e) {
-      throw damaged(file, "not a readable zip archive (" + e.getMessage() + ")");
+      String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw damaged(file, "not a readable zip archive (" + why + ")");
     }
     byte[] headerBytes = entries.get(HEADER);
     if (headerBytes == null) {
@@ -63,12 +77,12 @@ final class CheckpointFile {
     }
     JsonNode header;
     try {
-      header = json.readTree(headerBytes);
+      header = JSON.readTree(headerBytes);
     } catch (IOException e) {
       throw damaged(file, HEADER + " is not valid JSON");
     }
-    if (!header.has("step") || !header.has("arrays")) {
-      throw damaged(file, HEADER + " has no step or arrays");
+    if (!header.path("step").canConvertToLong() || !header.path("arrays").isArray()) {
+      throw damaged(file, HEADER + " has no step number or no list of arrays");
     }
     if (!FORMAT.equals(header.path("format").asText())) {
       throw damaged(file, "format is '" + header.path("format").asText() + "', expected " + FORMAT);
@@ -86,11 +100,14 @@ final class CheckpointFile {
         throw damaged(file, "array '" + name + "': " + e.getMessage());
       }
     }
-    return checkpoint(header, arrays, json);
+    if (!header.path("values").isObject()) {
+      throw damaged(file, HEADER + ": values is not an object");
+    }
+    return checkpoint(header, arrays);
   }
 
   /** Reads a {@code checkpoint.json} of the earlier text format (arrays inline). */
-  static Checkpoint readLegacy(Path file, JsonNode n, ObjectMapper json) {
+  static Checkpoint readLegacy(Path file, JsonNode n) {
     if (!n.has("step") || !n.has("arrays")) {
       throw new UserError(file + ": not a checkpoint (no step or arrays)");
     }
@@ -105,13 +122,12 @@ final class CheckpointFile {
       }
       arrays.put(name, a);
     }
-    return checkpoint(n, arrays, json);
+    return checkpoint(n, arrays);
   }
 
-  private static Checkpoint checkpoint(
-      JsonNode header, Map<String, double[]> arrays, ObjectMapper json) {
+  private static Checkpoint checkpoint(JsonNode header, Map<String, double[]> arrays) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> values = json.convertValue(header.path("values"), Map.class);
+    Map<String, Object> values = JSON.convertValue(header.path("values"), Map.class);
     return new Checkpoint(
         header.get("step").asLong(),
         header.path("metric_rows").asLong(),

@@ -41,10 +41,20 @@ public final class Environment {
   /**
    * Whether every file of the bundled native library (pytorch-native-cpu's {@code
    * native/lib/pytorch.properties}: its version, flavour, platform and libraries) and DJL's JNI
-   * library are in DJL's engine cache. False when anything is unknown (no bundled library, another
-   * layout): then the engine is loaded to be sure.
+   * library are in DJL's engine cache. False when anything is unknown (no bundled library, DJL told
+   * to take its library from elsewhere): then the engine is loaded to be sure.
    */
   static boolean nativeLibraryCached() {
+    for (String setting : List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR")) {
+      if (Utils.getEnvOrSystemProperty(setting) != null) {
+        return false;
+      }
+    }
+    return nativeLibraryCached(Utils.getEngineCacheDir());
+  }
+
+  /** As {@link #nativeLibraryCached()}, in the engine cache under {@code cacheRoot}. */
+  static boolean nativeLibraryCached(Path cacheRoot) {
     Properties p = new Properties();
     try (InputStream in =
         Environment.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
@@ -62,8 +72,7 @@ public final class Environment {
     if (version == null || flavor == null || classifier == null || libraries == null) {
       return false;
     }
-    Path dir =
-        Utils.getEngineCacheDir("pytorch").resolve(version + "-" + flavor + "-" + classifier);
+    Path dir = cacheRoot.resolve("pytorch").resolve(version + "-" + flavor + "-" + classifier);
     List<String> files = new ArrayList<>(List.of(libraries.split(",")));
     files.add(Engine.getDjlVersion() + "-libdjl_torch.so");
     return files.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.strip())));

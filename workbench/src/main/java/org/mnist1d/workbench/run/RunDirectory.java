@@ -127,7 +127,7 @@ public final class RunDirectory {
    */
   public void saveCheckpoint(Checkpoint c) {
     try {
-      CheckpointFile.write(file(CHECKPOINT), c, JSON);
+      CheckpointFile.write(file(CHECKPOINT), c);
       Files.deleteIfExists(file(LEGACY_CHECKPOINT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,11 +137,11 @@ public final class RunDirectory {
   /** The last checkpoint, if any (also one in the text format of earlier versions). */
   public Optional<Checkpoint> loadCheckpoint() {
     if (Files.exists(file(CHECKPOINT))) {
-      return Optional.of(CheckpointFile.read(file(CHECKPOINT), JSON));
+      return Optional.of(CheckpointFile.read(file(CHECKPOINT)));
     }
     if (Files.exists(file(LEGACY_CHECKPOINT))) {
       return Optional.of(
-          CheckpointFile.readLegacy(file(LEGACY_CHECKPOINT), readJson(LEGACY_CHECKPOINT), JSON));
+          CheckpointFile.readLegacy(file(LEGACY_CHECKPOINT), readJson(LEGACY_CHECKPOINT)));
     }
     return Optional.empty();
   }

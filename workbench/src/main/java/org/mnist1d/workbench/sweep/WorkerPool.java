@@ -14,11 +14,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mnist1d.workbench.run.DefaultReport;
 import org.mnist1d.workbench.run.Environment;
 
 /**
@@ -27,7 +23,7 @@ import org.mnist1d.workbench.run.Environment;
  * its stdin ({@link WorkerProtocol}) while it has no other. A failing point does not stop the
  * others; a worker that dies takes only its current point with it (a fresh one takes its place).
  * Workers only train: each finished run's own report is written here, on one thread of this
- * process, while the workers go on ({@link DefaultReport}; the report code is then compiled by one
+ * process, while the workers go on ({@link RunReports}; the report code is then compiled by one
  * JVM, not by every worker, and is warm for the sweep's report at the end).
  *
  * <p>Stopping ({@link #stop}, e.g. from a Ctrl-C shutdown hook) sends every worker SIGTERM, whose
@@ -42,19 +38,7 @@ public final class WorkerPool implements PointExecutor {
   private final SweepDisplay display;
   private final Map<Integer, Process> live = new ConcurrentHashMap<>();
   private volatile boolean stopping;
-  // one thread; daemon, so that a stopped sweep does not wait for reports not yet begun
-  private final ThreadPoolExecutor reports =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(),
-          r -> {
-            Thread t = new Thread(r, "sweep-run-reports");
-            t.setDaemon(true);
-            return t;
-          });
+  private volatile RunReports reports;
 
   /**
    * A pool of {@code jobs} workers, each started as {@code java.command(workerArgs)} (the CLI's
@@ -75,6 +59,7 @@ public final class WorkerPool implements PointExecutor {
     Queue<PointTask> queue = new ConcurrentLinkedQueue<>(tasks);
     Map<Integer, PointOutcome> outcomes = new ConcurrentHashMap<>();
     int n = Math.min(jobs, Math.max(1, tasks.size()));
+    reports = new RunReports(display);
     if (n > 1) {
       Environment.loadEngine();
     }
@@ -93,12 +78,7 @@ public final class WorkerPool implements PointExecutor {
         stop();
       }
     }
-    reports.shutdown();
-    try {
-      reports.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    reports.finish();
     display.close();
     List<PointOutcome> out = new ArrayList<>();
     for (PointTask t : tasks) {
@@ -112,12 +92,11 @@ public final class WorkerPool implements PointExecutor {
 
   /**
    * Sends SIGTERM to every worker and waits (at most a minute) until they have exited, their runs
-   * marked failed and resumable by their own shutdown hooks. No new point starts afterwards.
+   * marked failed and resumable by their own shutdown hooks; then ends the reports of finished runs
+   * ({@link RunReports#stop}). No new point starts afterwards.
    */
   public void stop() {
     stopping = true;
-    reports.getQueue().clear(); // the one being written is finished (files are whole)
-    reports.shutdown();
     live.values().forEach(Process::destroy);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
     for (Process p : live.values()) {
@@ -127,6 +106,10 @@ public final class WorkerPool implements PointExecutor {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+    RunReports r = reports;
+    if (r != null) {
+      r.stop();
     }
   }
 
@@ -150,7 +133,7 @@ public final class WorkerPool implements PointExecutor {
         outcomes.put(task.index(), o);
         display.finished(worker, o);
         if (o.done() && o.dir().isPresent()) {
-          report(worker, o);
+          reports.add(worker, o.index(), o.dir().get());
         }
         if (!child.process.isAlive()) {
           child.close();
@@ -162,26 +145,6 @@ public final class WorkerPool implements PointExecutor {
         child.close();
       }
       display.idle(worker);
-    }
-  }
-
-  /** Queues the finished run's own report; a failure is a warning, as in a single run. */
-  private void report(int worker, PointOutcome o) {
-    Path dir = o.dir().orElseThrow();
-    try {
-      reports.execute(
-          () -> {
-            try {
-              DefaultReport.write(dir);
-            } catch (RuntimeException e) {
-              display.note(
-                  worker,
-                  o.index(),
-                  "warning: " + dir + ": default report not written (" + e.getMessage() + ")");
-            }
-          });
-    } catch (RejectedExecutionException stopped) {
-      // the sweep is stopping: `workbench report RUN_DIR` writes it later
     }
   }
 

@@ -70,10 +70,12 @@ class CheckpointFileTest {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("round", 4);
     values.put("best", List.of(1.5, 2.5));
+    values.put("meta_loss", Double.NaN); // a number again when read, not the string "NaN"
+    values.put("bound", Double.NEGATIVE_INFINITY);
     Checkpoint c = new Checkpoint(77, 5, Map.of("w", odd, "empty", new double[0]), values);
     Path f = tmp.resolve("c.npz");
-    CheckpointFile.write(f, c, RunDirectory.JSON);
-    Checkpoint back = CheckpointFile.read(f, RunDirectory.JSON);
+    CheckpointFile.write(f, c);
+    Checkpoint back = CheckpointFile.read(f);
     assertEquals(77, back.step());
     assertEquals(5, back.metricRows());
     assertEquals(values, back.values());
@@ -86,7 +88,7 @@ class CheckpointFileTest {
     // np.savez layout: each array a float64 .npy, the header first; np.load reads it (the
     // fixture script does so with its own file)
     Path f = tmp.resolve("c.npz");
-    CheckpointFile.write(f, new Checkpoint(1200, 13, fixtureArrays(), Map.of()), RunDirectory.JSON);
+    CheckpointFile.write(f, new Checkpoint(1200, 13, fixtureArrays(), Map.of()));
     Map<String, byte[]> ours;
     Map<String, byte[]> numpys;
     try (InputStream in = Files.newInputStream(f)) {
@@ -107,7 +109,7 @@ class CheckpointFileTest {
 
   @Test
   void readsACheckpointWrittenByNumpy() throws Exception {
-    assertFixture(CheckpointFile.read(copy("numpy-written.npz", "c.npz"), RunDirectory.JSON));
+    assertFixture(CheckpointFile.read(copy("numpy-written.npz", "c.npz")));
   }
 
   @Test
@@ -133,8 +135,7 @@ class CheckpointFileTest {
 
     Path truncated = tmp.resolve("truncated.npz");
     Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-    UserError e =
-        assertThrows(UserError.class, () -> CheckpointFile.read(truncated, RunDirectory.JSON));
+    UserError e = assertThrows(UserError.class, () -> CheckpointFile.read(truncated));
     assertTrue(e.getMessage().startsWith(truncated + ": damaged checkpoint: "), e.getMessage());
 
     Path flipped = tmp.resolve("flipped.npz");
@@ -144,7 +145,7 @@ class CheckpointFileTest {
     assertTrue(at > 0);
     changed[at] ^= 0x40;
     Files.write(flipped, changed);
-    e = assertThrows(UserError.class, () -> CheckpointFile.read(flipped, RunDirectory.JSON));
+    e = assertThrows(UserError.class, () -> CheckpointFile.read(flipped));
     assertTrue(e.getMessage().startsWith(flipped + ": damaged checkpoint: "), e.getMessage());
 
     Path missing = tmp.resolve("missing.npz");
@@ -156,8 +157,27 @@ class CheckpointFileTest {
     try (var out = Files.newOutputStream(missing)) {
       Npz.writeEntries(out, entries);
     }
-    e = assertThrows(UserError.class, () -> CheckpointFile.read(missing, RunDirectory.JSON));
+    e = assertThrows(UserError.class, () -> CheckpointFile.read(missing));
     assertEquals(missing + ": damaged checkpoint: array 'param.a' is missing", e.getMessage());
+
+    Path badHeader = tmp.resolve("bad-header.npz");
+    entries.put(
+        CheckpointFile.HEADER,
+        "{\"format\": \"mnist1d-workbench checkpoint 1\", \"step\": \"x\", \"arrays\": []}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (var out = Files.newOutputStream(badHeader)) {
+      Npz.writeEntries(out, entries);
+    }
+    e = assertThrows(UserError.class, () -> CheckpointFile.read(badHeader));
+    assertEquals(
+        badHeader + ": damaged checkpoint: checkpoint.json has no step number or no list of arrays",
+        e.getMessage());
+
+    Path tiny = tmp.resolve("tiny.npz");
+    Files.write(tiny, Arrays.copyOf(bytes, 40)); // cut inside the first entry's header
+    e = assertThrows(UserError.class, () -> CheckpointFile.read(tiny));
+    assertTrue(e.getMessage().startsWith(tiny + ": damaged checkpoint: "), e.getMessage());
+    assertFalse(e.getMessage().contains("null"), e.getMessage());
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

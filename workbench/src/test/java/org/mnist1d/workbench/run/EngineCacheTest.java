@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,13 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cache holds every file of the bundled native library.
  */
 class EngineCacheTest {
-  private static final String CACHE = "ENGINE_CACHE_DIR"; // DJL's setting (env or property)
   @TempDir Path tmp;
-
-  @AfterEach
-  void restore() {
-    System.clearProperty(CACHE);
-  }
 
   @Test
   void theCacheThisProcessLoadedFromIsComplete() {
@@ -33,8 +26,7 @@ class EngineCacheTest {
 
   @Test
   void anEmptyOrPartialCacheIsNot() throws Exception {
-    System.setProperty(CACHE, tmp.toString());
-    assertFalse(Environment.nativeLibraryCached(), "empty cache");
+    assertFalse(Environment.nativeLibraryCached(tmp), "empty cache");
 
     Properties p = new Properties();
     try (InputStream in =
@@ -53,10 +45,10 @@ class EngineCacheTest {
     for (String lib : p.getProperty("libraries").split(",")) {
       Files.writeString(dir.resolve(lib), "");
     }
-    assertFalse(Environment.nativeLibraryCached(), "no JNI library yet");
+    assertFalse(Environment.nativeLibraryCached(tmp), "no JNI library yet");
     Files.writeString(dir.resolve(Engine.getDjlVersion() + "-libdjl_torch.so"), "");
-    assertTrue(Environment.nativeLibraryCached(), "every file there");
+    assertTrue(Environment.nativeLibraryCached(tmp), "every file there");
     Files.delete(dir.resolve("libtorch_cpu.so"));
-    assertFalse(Environment.nativeLibraryCached(), "one library missing");
+    assertFalse(Environment.nativeLibraryCached(tmp), "one library missing");
   }
 }
