@@ -104,7 +104,7 @@ public final class WorkerPool implements PointExecutor {
         p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break; // the reports still end whole
       }
     }
     RunReports r = reports;
