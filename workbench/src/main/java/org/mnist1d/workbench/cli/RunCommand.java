@@ -169,6 +169,11 @@ public final class RunCommand implements Callable<Integer> {
         .forEach(
             (i, why) ->
                 System.err.println("point " + i + " (" + sweep.describe(i) + "): skipped, " + why));
+    sweep
+        .writeMissingReports(plan)
+        .forEach(
+            (i, line) ->
+                System.err.println("point " + i + " (" + sweep.describe(i) + "): " + line));
 
     PointExecutor executor;
     WorkerPool pool = null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +24,7 @@ import org.mnist1d.workbench.report.Comparison;
 import org.mnist1d.workbench.report.Report;
 import org.mnist1d.workbench.report.ReportWriter;
 import org.mnist1d.workbench.report.SweepReport;
+import org.mnist1d.workbench.run.DefaultReport;
 import org.mnist1d.workbench.run.RunDirectory;
 import org.mnist1d.workbench.run.Runner;
 import org.mnist1d.workbench.run.SweepPoint;
@@ -121,8 +123,12 @@ public final class Sweep {
             .collect(Collectors.joining(" "));
   }
 
-  /** The points to run and the points left alone, with why. */
-  public record Plan(List<PointTask> tasks, Map<Integer, String> skipped) {}
+  /**
+   * The points to run, the points left alone (with why), and of those the ones whose run is done
+   * (its directory).
+   */
+  public record Plan(
+      List<PointTask> tasks, Map<Integer, String> skipped, Map<Integer, Path> done) {}
 
   /**
    * What running {@code selection} under {@code runsDir} means: a new run per point; or, with
@@ -141,6 +147,7 @@ public final class Sweep {
       Path runsDir, PointSelection selection, boolean resume, Predicate<RunRecord> mayBeAlive) {
     List<PointTask> tasks = new ArrayList<>();
     Map<Integer, String> skipped = new LinkedHashMap<>();
+    Map<Integer, Path> done = new LinkedHashMap<>();
     SweepRuns runs = resume ? SweepRuns.find(this, runsDir) : null;
     for (int i : selection.indices()) {
       Optional<RunRecord> run = resume ? runs.of(i) : Optional.empty();
@@ -148,13 +155,38 @@ public final class Sweep {
         tasks.add(PointTask.start(i));
       } else if (run.get().done()) {
         skipped.put(i, "done: " + run.get().dir());
+        done.put(i, run.get().dir());
       } else if (mayBeAlive.test(run.get())) {
         skipped.put(i, "still running: " + run.get().dir());
       } else {
         tasks.add(new PointTask(i, Optional.of(run.get().dir())));
       }
     }
-    return new Plan(tasks, skipped);
+    return new Plan(tasks, skipped, done);
+  }
+
+  /**
+   * Writes the own report of every done run in {@code plan} that has none (a parallel sweep stopped
+   * after the run ended but before its report was written, or a report that failed): a line per
+   * such point, by index.
+   */
+  public Map<Integer, String> writeMissingReports(Plan plan) {
+    Map<Integer, String> lines = new LinkedHashMap<>();
+    plan.done()
+        .forEach(
+            (i, dir) -> {
+              if (Files.exists(dir.resolve("report").resolve("report.html"))) {
+                return;
+              }
+              try {
+                DefaultReport.write(dir)
+                    .ifPresent(html -> lines.put(i, "its missing report written: " + html));
+              } catch (RuntimeException | LinkageError e) {
+                lines.put(
+                    i, "warning: " + dir + ": default report not written (" + e.getMessage() + ")");
+              }
+            });
+    return lines;
   }
 
   /**

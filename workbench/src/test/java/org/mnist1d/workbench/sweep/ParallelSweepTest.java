@@ -168,6 +168,23 @@ class ParallelSweepTest {
     assertEquals(0, e.code(), e.err());
     assertEquals("", e.out());
     assertEquals(3, e.err().lines().filter(l -> l.contains("skipped, done: ")).count(), e.err());
+    assertFalse(e.err().contains("report written"), e.err());
+
+    // a done run without its own report (a sweep stopped before the parent wrote it): --resume
+    // writes it and runs nothing
+    Path stripped = Path.of(b.out().lines().toList().get(1));
+    try (Stream<Path> files = Files.walk(stripped.resolve("report"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+    CommandRun f = run(config, two, "--resume", "--quiet");
+    assertEquals(0, f.code(), f.err());
+    assertEquals("", f.out());
+    assertTrue(
+        f.err().contains("its missing report written: " + stripped.resolve("report/report.html")),
+        f.err());
+    assertEquals(reportFiles(firstRun(one)), reportFiles(stripped));
   }
 
   @Test
