@@ -23,15 +23,7 @@ public final class Template {
    * missing resource, is a programming error.
    */
   public static String render(Class<?> owner, String name, Map<String, String> values) {
-    String text;
-    try (InputStream in = owner.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name + " (beside " + owner + ")");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String text = text(owner, name);
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
@@ -43,5 +35,21 @@ public final class Template {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * The UTF-8 text of the resource {@code name} (relative to {@code owner}'s package, or absolute
+   * with a leading slash); a missing resource is a programming error.
+   */
+  public static String text(Class<?> owner, String name) {
+    try (InputStream in = owner.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "resource " + name + " is missing beside " + owner.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,14 +1,11 @@
 package org.mnist1d.workbench.experiment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mnist1d.workbench.base.Template;
 
 /**
  * A registered experiment: its config schema plus what one run does. Adding an experiment means one
@@ -35,15 +32,7 @@ public interface Experiment extends ExperimentSchema {
    * The text of the resource {@code name} beside {@code owner}'s class file (a report template).
    */
   static String resourceText(Class<?> owner, String name) {
-    try (InputStream in = owner.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "resource " + name + " is missing beside " + owner.getName());
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Template.text(owner, name);
   }
 
   /**
