@@ -1,5 +1,6 @@
 package org.mnist1d.workbench.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.mnist1d.workbench.base.UserError;
@@ -34,5 +35,18 @@ public final class DefaultReport {
   /** Writes the report of the run in {@code runDir}; empty if its experiment has none. */
   public static Optional<Path> write(Path runDir) {
     return spec(runDir).map(s -> ReportWriter.forRun(s, runDir));
+  }
+
+  /** Whether the run in {@code runDir} has its report already. */
+  public static boolean isWritten(Path runDir) {
+    return Files.exists(runDir.resolve("report").resolve("report.html"));
+  }
+
+  /**
+   * The one-line warning for a report that could not be written: a report is derived output, so its
+   * failure never fails the run.
+   */
+  public static String notWritten(Path runDir, Throwable e) {
+    return "warning: " + runDir + ": default report not written (" + e.getMessage() + ")";
   }
 }

@@ -186,8 +186,7 @@ public final class Runner {
         try {
           ReportWriter.forRun(report.get(), dir.path());
         } catch (RuntimeException e) {
-          log.println(
-              "warning: " + dir.path() + ": default report not written (" + e.getMessage() + ")");
+          log.println(DefaultReport.notWritten(dir.path(), e));
         }
       }
     }

@@ -88,10 +88,7 @@ final class RunReports {
     try {
       writer.accept(j.dir());
     } catch (RuntimeException | LinkageError e) {
-      display.note(
-          j.worker(),
-          j.index(),
-          "warning: " + j.dir() + ": default report not written (" + e.getMessage() + ")");
+      display.note(j.worker(), j.index(), DefaultReport.notWritten(j.dir(), e));
     }
   }
 

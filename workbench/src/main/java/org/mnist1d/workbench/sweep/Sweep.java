@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -175,15 +174,14 @@ public final class Sweep {
     plan.done()
         .forEach(
             (i, dir) -> {
-              if (Files.exists(dir.resolve("report").resolve("report.html"))) {
+              if (DefaultReport.isWritten(dir)) {
                 return;
               }
               try {
                 DefaultReport.write(dir)
                     .ifPresent(html -> lines.put(i, "its missing report written: " + html));
               } catch (RuntimeException | LinkageError e) {
-                lines.put(
-                    i, "warning: " + dir + ": default report not written (" + e.getMessage() + ")");
+                lines.put(i, DefaultReport.notWritten(dir, e));
               }
             });
     return lines;
