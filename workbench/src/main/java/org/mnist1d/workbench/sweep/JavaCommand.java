@@ -10,7 +10,8 @@ import java.util.List;
  * How to start another workbench JVM like this one: the same {@code java}, JVM options and class
  * path (made absolute, so it works from any directory), the workbench's system properties ({@code
  * workbench.*}, {@code mnist1d.*}, {@code ai.djl.*}) and the CLI's main class. Debugger options are
- * left out (two JVMs cannot listen on one port).
+ * left out (two JVMs cannot listen on one port), and so is a class-data archive being written
+ * ({@code -XX:ArchiveClassesAtExit}: two JVMs must not write one file); one being read is kept.
  */
 public record JavaCommand(
     String java, List<String> jvmOptions, String classPath, String mainClass) {
@@ -23,7 +24,7 @@ public record JavaCommand(
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> options = new ArrayList<>();
     for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!o.startsWith("-agentlib:jdwp") && !o.startsWith("-Xrunjdwp") && !o.equals("-Xdebug")) {
+      if (inherited(o)) {
         options.add(o);
       }
     }
@@ -42,6 +43,14 @@ public record JavaCommand(
       }
     }
     return new JavaCommand(java, options, String.join(File.pathSeparator, entries), mainClass);
+  }
+
+  /** Whether a child JVM gets this JVM's option {@code o}. */
+  static boolean inherited(String o) {
+    return !o.startsWith("-agentlib:jdwp")
+        && !o.startsWith("-Xrunjdwp")
+        && !o.equals("-Xdebug")
+        && !o.startsWith("-XX:ArchiveClassesAtExit");
   }
 
   /** The command line that runs the CLI with {@code args}. */

@@ -1,0 +1,32 @@
+package org.mnist1d.workbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which of this JVM's options a worker or Slurm task inherits, and the command line it gets. */
+class JavaCommandTest {
+  @Test
+  void workersReadTheClassDataArchiveButNeverWriteOne() {
+    assertTrue(JavaCommand.inherited("-XX:SharedArchiveFile=/repo/workbench/target/w.jsa"));
+    assertTrue(JavaCommand.inherited("-Xlog:cds*=off"));
+    assertTrue(JavaCommand.inherited("-Xmx4g"));
+    assertFalse(
+        JavaCommand.inherited("-XX:ArchiveClassesAtExit=/repo/workbench/target/w.jsa.1.part"));
+    assertFalse(JavaCommand.inherited("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"));
+    assertFalse(JavaCommand.inherited("-Xdebug"));
+  }
+
+  @Test
+  void commandLineRunsTheMainClassWithTheArguments() {
+    JavaCommand java =
+        new JavaCommand("/jdk/bin/java", List.of("-Xmx1g"), "/a.jar:/b.jar", "org.example.Main");
+    assertEquals(
+        List.of(
+            "/jdk/bin/java", "-Xmx1g", "-cp", "/a.jar:/b.jar", "org.example.Main", "run", "c.yaml"),
+        java.command(List.of("run", "c.yaml")));
+  }
+}
