@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up with and without the launcher's class-data archive: bin/workbench (which uses the
-# archive, writing it first if this build has none) against the same java line without it, on
+# archive, writing it first if this build has none) against WORKBENCH_CDS=off bin/workbench, on
 # three short commands, alternated REPETITIONS times (default 4). Prints one line per repetition
 # and mode with the wall seconds of each command and the load average. Run it on an idle machine.
 #
@@ -12,7 +12,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/launcher-startup.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 bin/workbench run configs/quickstart.yaml --set training.steps=10 --runs-dir "$work/warm" --quiet \
   >/dev/null # builds the jar and the archive if needed, outside the timings
-plain=(java -Dai.djl.offline=true -Dworkbench.root="$PWD" -jar workbench/target/workbench.jar)
+plain=(env WORKBENCH_CDS=off bin/workbench)
 seconds() {
   local s
   s=$(date +%s.%N)
