@@ -206,7 +206,13 @@ public final class RunCommand implements Callable<Integer> {
               System.err,
               SweepDisplay.interactive(),
               !quiet);
-      pool = new WorkerPool(JavaCommand.current(Main.class.getName()), args, workers, display);
+      JavaCommand java =
+          JavaCommand.current(Main.class.getName())
+              .forWorkers(
+                  sweep.experiment().timeInEngine(),
+                  Math.min(workers, plan.tasks().size()) * threadsPerRun,
+                  Runtime.getRuntime().availableProcessors());
+      pool = new WorkerPool(java, args, workers, display);
       WorkerPool stopping = pool;
       // Ctrl-C or SIGTERM: every worker gets SIGTERM (its run is marked failed and resumable)
       String again =

@@ -53,6 +53,35 @@ public record JavaCommand(
         && !o.startsWith("-XX:ArchiveClassesAtExit");
   }
 
+  /** The JVM option that stops compilation at C1: no optimising compiler. */
+  static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+
+  /**
+   * This command with the JVM's quick compiler only (C1), unless its options already choose the
+   * compilers (the user's {@code -XX:TieredStopAtLevel} or {@code -XX:-TieredCompilation} wins).
+   * For workers whose time is in the engine and that fill every core: C2's compilations, some
+   * seconds of CPU per JVM, would take those cores from training.
+   */
+  public JavaCommand quickCompilerOnly() {
+    if (jvmOptions.stream()
+        .anyMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"))) {
+      return this;
+    }
+    List<String> options = new ArrayList<>();
+    options.add(QUICK_COMPILER);
+    options.addAll(jvmOptions);
+    return new JavaCommand(java, options, classPath, mainClass);
+  }
+
+  /**
+   * The command for sweep workers that keep {@code threads} engine threads busy on {@code cores}
+   * cores: {@link #quickCompilerOnly} when the experiment's time is in the engine and the workers
+   * fill every core, else this command.
+   */
+  public JavaCommand forWorkers(boolean timeInEngine, int threads, int cores) {
+    return timeInEngine && threads >= cores ? quickCompilerOnly() : this;
+  }
+
   /** The command line that runs the CLI with {@code args}. */
   public List<String> command(List<String> args) {
     List<String> cmd = new ArrayList<>();

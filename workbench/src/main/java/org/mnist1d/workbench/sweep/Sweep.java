@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.mnist1d.workbench.base.UserError;
 import org.mnist1d.workbench.config.ConfigLoader;
+import org.mnist1d.workbench.experiment.Experiment;
 import org.mnist1d.workbench.experiment.Experiments;
 import org.mnist1d.workbench.report.Comparison;
 import org.mnist1d.workbench.report.Report;
@@ -102,6 +103,11 @@ public final class Sweep {
   /** The runs' common name (the config's {@code name}). */
   public String name() {
     return points.get(0).config().string("name");
+  }
+
+  /** The experiment its points run. */
+  public Experiment experiment() {
+    return Experiments.named(points.get(0).config().experiment()).orElseThrow();
   }
 
   /** The sweep's id: 12 hex digits of a SHA-256 over every point's resolved config. */

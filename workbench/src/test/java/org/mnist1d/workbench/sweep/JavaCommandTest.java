@@ -29,4 +29,22 @@ class JavaCommandTest {
             "/jdk/bin/java", "-Xmx1g", "-cp", "/a.jar:/b.jar", "org.example.Main", "run", "c.yaml"),
         java.command(List.of("run", "c.yaml")));
   }
+
+  @Test
+  void workersThatFillTheCoresOfAnEngineBoundSweepGetTheQuickCompilerOnly() {
+    JavaCommand java =
+        new JavaCommand("/jdk/bin/java", List.of("-Xmx1g"), "/a.jar", "org.example.Main");
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), java.forWorkers(true, 2, 2).jvmOptions());
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), java.forWorkers(true, 8, 4).jvmOptions());
+    // a core to spare for C2, or Java loops that need it: unchanged
+    assertEquals(List.of("-Xmx1g"), java.forWorkers(true, 2, 4).jvmOptions());
+    assertEquals(List.of("-Xmx1g"), java.forWorkers(false, 2, 2).jvmOptions());
+    // the user's own choice of compilers stands
+    for (String chosen : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation")) {
+      JavaCommand own = new JavaCommand("/jdk/bin/java", List.of(chosen), "/a.jar", "M");
+      assertEquals(List.of(chosen), own.forWorkers(true, 2, 2).jvmOptions());
+    }
+  }
 }

@@ -63,6 +63,11 @@ public class ClassificationExperiment implements Experiment {
   }
 
   @Override
+  public boolean timeInEngine() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -31,6 +31,11 @@ public final class DoubleDescent implements Experiment {
       List.of("epoch", "step", "train_loss", "train_error", "test_loss", "test_error");
 
   @Override
+  public boolean timeInEngine() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "double-descent";
   }

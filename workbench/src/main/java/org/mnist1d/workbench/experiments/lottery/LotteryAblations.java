@@ -47,6 +47,11 @@ public final class LotteryAblations implements Experiment {
       List.of("step", "variant", "trial", "mask", "train_loss", "test_loss", "test_acc");
 
   @Override
+  public boolean timeInEngine() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "lottery-ablations";
   }

@@ -53,6 +53,11 @@ public final class LotteryExperiment implements Experiment {
   static final String ROUNDS = "rounds.csv";
 
   @Override
+  public boolean timeInEngine() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "lottery";
   }

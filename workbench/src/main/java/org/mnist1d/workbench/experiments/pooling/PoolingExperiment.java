@@ -35,6 +35,11 @@ public final class PoolingExperiment implements Experiment {
       List.of("step", "train_loss", "train_acc", "test_loss", "test_acc");
 
   @Override
+  public boolean timeInEngine() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "pooling";
   }
