@@ -23,9 +23,10 @@ public interface Experiment extends ExperimentSchema {
   /**
    * Whether a run spends nearly all its time in the engine's kernels (training steps), not in Java
    * loops. Sweep workers of such an experiment that fill every core run with the JVM's quick
-   * compiler only (C1, no C2): the optimising compiler's work would take the cores from training
-   * and buy little, the time being in native code. False (the safe default) where Java loops
-   * matter, as t-SNE's gradient and the probes' L-BFGS do: with C1 alone they run at half speed.
+   * compiler only (C1, no C2) and the serial collector: the JVM's background work would take the
+   * cores from training and buy little, the time being in native code. False (the safe default)
+   * where Java loops matter, as t-SNE's gradient and the probes' L-BFGS do: with C1 alone they run
+   * at half speed.
    */
   default boolean timeInEngine() {
     return false;

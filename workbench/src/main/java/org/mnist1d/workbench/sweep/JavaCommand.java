@@ -53,33 +53,39 @@ public record JavaCommand(
         && !o.startsWith("-XX:ArchiveClassesAtExit");
   }
 
-  /** The JVM option that stops compilation at C1: no optimising compiler. */
+  /** Compilation stops at C1: no optimising compiler. */
   static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
+  /** The collector that works on the application's own thread: no GC worker threads. */
+  static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+
   /**
-   * This command with the JVM's quick compiler only (C1), unless its options already choose the
-   * compilers (the user's {@code -XX:TieredStopAtLevel} or {@code -XX:-TieredCompilation} wins).
-   * For workers whose time is in the engine and that fill every core: C2's compilations, some
-   * seconds of CPU per JVM, would take those cores from training.
+   * This command for a worker that shares every core with other workers: the JVM's quick compiler
+   * only (C1) and the serial collector, so that the JVM's own background work (C2's compilations,
+   * some seconds of CPU per JVM, and G1's threads) does not take the cores from training. Options
+   * the user chose ({@code -XX:TieredStopAtLevel}, {@code -XX:-TieredCompilation}, any {@code
+   * -XX:+Use...GC}) win.
    */
-  public JavaCommand quickCompilerOnly() {
-    if (jvmOptions.stream()
-        .anyMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"))) {
-      return this;
-    }
+  public JavaCommand sharingCores() {
     List<String> options = new ArrayList<>();
-    options.add(QUICK_COMPILER);
+    if (jvmOptions.stream()
+        .noneMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"))) {
+      options.add(QUICK_COMPILER);
+    }
+    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+      options.add(SERIAL_COLLECTOR);
+    }
     options.addAll(jvmOptions);
     return new JavaCommand(java, options, classPath, mainClass);
   }
 
   /**
    * The command for sweep workers that keep {@code threads} engine threads busy on {@code cores}
-   * cores: {@link #quickCompilerOnly} when the experiment's time is in the engine and the workers
-   * fill every core, else this command.
+   * cores: {@link #sharingCores} when the experiment's time is in the engine and the workers fill
+   * every core, else this command.
    */
   public JavaCommand forWorkers(boolean timeInEngine, int threads, int cores) {
-    return timeInEngine && threads >= cores ? quickCompilerOnly() : this;
+    return timeInEngine && threads >= cores ? sharingCores() : this;
   }
 
   /** The command line that runs the CLI with {@code args}. */

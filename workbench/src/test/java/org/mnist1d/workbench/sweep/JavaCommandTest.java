@@ -31,20 +31,22 @@ class JavaCommandTest {
   }
 
   @Test
-  void workersThatFillTheCoresOfAnEngineBoundSweepGetTheQuickCompilerOnly() {
+  void workersThatFillTheCoresOfAnEngineBoundSweepLeaveTheCoresToTraining() {
     JavaCommand java =
         new JavaCommand("/jdk/bin/java", List.of("-Xmx1g"), "/a.jar", "org.example.Main");
-    assertEquals(
-        List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), java.forWorkers(true, 2, 2).jvmOptions());
-    assertEquals(
-        List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), java.forWorkers(true, 8, 4).jvmOptions());
-    // a core to spare for C2, or Java loops that need it: unchanged
+    List<String> lean = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g");
+    assertEquals(lean, java.forWorkers(true, 2, 2).jvmOptions());
+    assertEquals(lean, java.forWorkers(true, 8, 4).jvmOptions());
+    // a core to spare for the JVM's own threads, or Java loops that need C2: unchanged
     assertEquals(List.of("-Xmx1g"), java.forWorkers(true, 2, 4).jvmOptions());
     assertEquals(List.of("-Xmx1g"), java.forWorkers(false, 2, 2).jvmOptions());
-    // the user's own choice of compilers stands
+    // the user's own choice of compilers or collector stands
     for (String chosen : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation")) {
       JavaCommand own = new JavaCommand("/jdk/bin/java", List.of(chosen), "/a.jar", "M");
-      assertEquals(List.of(chosen), own.forWorkers(true, 2, 2).jvmOptions());
+      assertEquals(List.of("-XX:+UseSerialGC", chosen), own.forWorkers(true, 2, 2).jvmOptions());
     }
+    JavaCommand g1 = new JavaCommand("/jdk/bin/java", List.of("-XX:+UseG1GC"), "/a.jar", "M");
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC"), g1.forWorkers(true, 2, 2).jvmOptions());
   }
 }
