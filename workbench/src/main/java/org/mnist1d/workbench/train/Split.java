@@ -47,10 +47,15 @@ public record Split(NDArray x, NDArray negTargets, NDArray labels) {
 
   /** Percentage of rows whose argmax of {@code logits} is the label. */
   public double accuracy(NDArray logits) {
+    return 100.0 * correct(logits) / labels.size();
+  }
+
+  /** How many rows {@code logits} classify correctly. */
+  public long correct(NDArray logits) {
     try (NDArray predicted = logits.argMax(1).toType(DataType.FLOAT32, false);
         NDArray correct = predicted.eq(labels);
         NDArray count = correct.sum()) {
-      return 100.0 * count.toType(DataType.INT64, false).getLong() / labels.size();
+      return count.toType(DataType.INT64, false).getLong();
     }
   }
 

@@ -270,7 +270,7 @@ public final class TrainingRun implements AutoCloseable {
   private double[] lossAndAccuracy(List<Split> chunks) {
     long total = chunks.stream().mapToLong(Split::size).sum();
     double loss = 0;
-    double correct = 0;
+    long correct = 0;
     for (Split split : chunks) {
       try (StepScope scope = new StepScope(manager)) {
         scope.use(params.views());
@@ -278,10 +278,11 @@ public final class TrainingRun implements AutoCloseable {
         NDArray logits = model.forward(params.views(), split.x());
         double w = (double) split.size() / total;
         loss += w * ArrayValues.value(split.loss(logits));
-        correct += split.accuracy(logits) * split.size();
+        correct += split.correct(logits);
       }
     }
-    return new double[] {loss, correct / total};
+    // counted, not summed as percentages: 96.235, not 96.23500000000001
+    return new double[] {loss, 100.0 * correct / total};
   }
 
   /**
