@@ -19,6 +19,15 @@ public final class Experiments {
     return List.copyOf(all);
   }
 
+  /**
+   * The experiment {@code config} runs; an unknown name is an error at its {@code experiment:} key.
+   */
+  public static Experiment of(Config config) {
+    return named(config.experiment())
+        .orElseThrow(
+            () -> config.error("experiment", "unknown experiment '" + config.experiment() + "'"));
+  }
+
   /** The experiment called {@code name}. */
   public static Optional<Experiment> named(String name) {
     return all().stream().filter(e -> e.name().equals(name)).findFirst();

@@ -81,7 +81,7 @@ public final class Runner {
   public Outcome start(ConfigLoader.Point point, Path runsRoot, Optional<SweepPoint> place)
       throws IOException {
     Config config = point.config();
-    Experiment experiment = experiment(config);
+    Experiment experiment = Experiments.of(config);
     Device device = device(config);
     RunDirectory dir = RunDirectory.create(runsRoot, config.string("name"), point.params());
     created.accept(dir.path());
@@ -114,7 +114,7 @@ public final class Runner {
     if ("done".equals(old.path("status").asText())) {
       throw new UserError(runDir + ": run is already done; nothing to resume");
     }
-    Experiment experiment = experiment(config);
+    Experiment experiment = Experiments.of(config);
     Device device = device(config);
     @SuppressWarnings("unchecked")
     Map<String, Object> previous = RunDirectory.JSON.convertValue(old, Map.class);
@@ -194,12 +194,6 @@ public final class Runner {
       Thread.currentThread().interrupt();
     }
     return new Outcome(dir.path(), error == null, error);
-  }
-
-  private static Experiment experiment(Config config) {
-    return Experiments.named(config.experiment())
-        .orElseThrow(
-            () -> config.error("experiment", "unknown experiment '" + config.experiment() + "'"));
   }
 
   private static Device device(Config config) {

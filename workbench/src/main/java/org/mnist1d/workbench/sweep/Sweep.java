@@ -107,7 +107,7 @@ public final class Sweep {
 
   /** The experiment its points run. */
   public Experiment experiment() {
-    return Experiments.named(points.get(0).config().experiment()).orElseThrow();
+    return Experiments.of(points.get(0).config());
   }
 
   /** The sweep's id: 12 hex digits of a SHA-256 over every point's resolved config. */
