@@ -47,9 +47,46 @@ public final class TrainingRun implements AutoCloseable {
   private final FlatParameters params;
   private int step;
 
-  /** Losses and accuracies (percent) on the train and test sets at one step. */
+  /**
+   * Losses, and how many examples were classified correctly, on the train and test sets at one
+   * step. Accuracies and errors (percent) come from the counts, so that an error of 4113 in 12000
+   * is 34.275, not 100 - 65.725 = 34.275000000000006.
+   */
   public record Evaluation(
-      int step, double trainLoss, double trainAcc, double testLoss, double testAcc) {}
+      int step,
+      double trainLoss,
+      long trainCorrect,
+      long trainSize,
+      double testLoss,
+      long testCorrect,
+      long testSize) {
+    /** Accuracy on the train set, percent. */
+    public double trainAcc() {
+      return percent(trainCorrect, trainSize);
+    }
+
+    /** Accuracy on the test set, percent. */
+    public double testAcc() {
+      return percent(testCorrect, testSize);
+    }
+
+    /** Error on the train set, percent. */
+    public double trainError() {
+      return percent(trainSize - trainCorrect, trainSize);
+    }
+
+    /** Error on the test set, percent. */
+    public double testError() {
+      return percent(testSize - testCorrect, testSize);
+    }
+
+    private static double percent(long count, long size) {
+      return 100.0 * count / size;
+    }
+  }
+
+  /** Mean loss and correct count over one set. */
+  private record Score(double loss, long correct, long size) {}
 
   /** How mini-batches are drawn from the training set. */
   public enum BatchOrder {
@@ -262,12 +299,13 @@ public final class TrainingRun implements AutoCloseable {
    * most {@value #EVALUATION_CHUNK} examples.
    */
   public Evaluation evaluate() {
-    double[] tr = lossAndAccuracy(train);
-    double[] te = lossAndAccuracy(test);
-    return new Evaluation(step, tr[0], tr[1], te[0], te[1]);
+    Score tr = score(train);
+    Score te = score(test);
+    return new Evaluation(
+        step, tr.loss(), tr.correct(), tr.size(), te.loss(), te.correct(), te.size());
   }
 
-  private double[] lossAndAccuracy(List<Split> chunks) {
+  private Score score(List<Split> chunks) {
     long total = chunks.stream().mapToLong(Split::size).sum();
     double loss = 0;
     long correct = 0;
@@ -282,7 +320,7 @@ public final class TrainingRun implements AutoCloseable {
       }
     }
     // counted, not summed as percentages: 96.235, not 96.23500000000001
-    return new double[] {loss, 100.0 * correct / total};
+    return new Score(loss, correct, total);
   }
 
   /**

@@ -164,6 +164,17 @@ class ShuffledSgdTrainingTest {
   }
 
   @Test
+  void errorsAreCountedNotSubtractedFromAccuracies() {
+    // 7887 of 12000 right (the double-descent test set's size): 65.725% and 34.275%, where
+    // 100 - 65.725 is 34.275000000000006
+    TrainingRun.Evaluation e = new TrainingRun.Evaluation(0, 0, 7887, 12000, 0, 2787, 4000);
+    assertEquals("65.725", Double.toString(e.trainAcc()));
+    assertEquals("34.275", Double.toString(e.trainError()));
+    assertEquals("30.325", Double.toString(e.testError()));
+    assertNotEquals(100 - e.trainAcc(), e.trainError());
+  }
+
+  @Test
   void shuffledEpochsKeepMemoryFlat() {
     try (NDManager m = NDManager.newBaseManager()) {
       TrainingRun a = run(m, 1, DATA.x(), DATA.y());

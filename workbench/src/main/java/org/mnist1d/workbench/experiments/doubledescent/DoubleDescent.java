@@ -127,18 +127,18 @@ public final class DoubleDescent implements Experiment {
                 epoch,
                 run.step(),
                 last.trainLoss(),
-                100 - last.trainAcc(),
+                last.trainError(),
                 last.testLoss(),
-                100 - last.testAcc());
-            progress.at(epoch, String.format("test error %.1f%%", 100 - last.testAcc()));
+                last.testError());
+            progress.at(epoch, String.format("test error %.1f%%", last.testError()));
           }
           if (epoch % checkpointEvery == 0 && epoch < epochs) {
             ctx.checkpoint(run.step(), run.snapshot(), Map.of());
           }
         }
       }
-      ctx.result("train_error", 100 - last.trainAcc());
-      ctx.result("test_error", 100 - last.testAcc());
+      ctx.result("train_error", last.trainError());
+      ctx.result("test_error", last.testError());
       ctx.result("train_loss", last.trainLoss());
       ctx.result("test_loss", last.testLoss());
       ctx.result("parameters", model.parameterCount());
